@@ -1,0 +1,52 @@
+# The one task runner. CI calls `make test` (through .ci/run) and nothing else.
+SHELL := /bin/bash
+CONFORMANCE := cargo run --quiet --release -p conformance --
+WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+.PHONY: help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
+
+help:
+	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
+	@echo "make test          everything: fmt, clippy (host+wasm32), unit, wasm, JS and conformance tests (Node+Chromium)"
+	@echo "make build         dist/ffi-pyodide and dist/ffi-micropython"
+
+setup:
+	scripts/setup-toolchain.sh
+
+setup-browser:
+	scripts/setup-toolchain.sh chromium
+
+build: setup
+	scripts/build.sh
+
+## The main job: the suite on {pyodide, micropython} in Node, plus PyScript's reference column.
+conformance: build
+	$(CONFORMANCE) --host node --reference pyscript
+
+conformance-all: build setup-browser
+	$(CONFORMANCE) --host all --reference pyscript
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy: clippy-host clippy-wasm
+
+clippy-host:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+clippy-wasm: setup
+	scripts/wasm-cargo.sh clippy --workspace --exclude conformance --all-targets -- -D warnings
+
+unit-test:
+	cargo test --workspace
+
+wasm-test: setup
+	$(WASM_TEST_RUNNER) scripts/wasm-cargo.sh test -p ffi-core
+
+js-test: build
+	node --test js/tests/
+
+test: fmt-check setup setup-browser clippy unit-test wasm-test build js-test conformance-all
+
+clean:
+	rm -rf target dist

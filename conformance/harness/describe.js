@@ -1,0 +1,47 @@
+// The canonical description of a JS value that expected-result files hold: type,
+// constructor, contents and identity (an id per object in first-seen order; a second
+// sighting is {"ref": id}). Plain-object keys are listed sorted: dict iteration order is
+// the interpreter's own (hash order on MicroPython), so order is checked by cases that
+// compare it with Python's, not by the description (docs/conversions.md, "Key order").
+export function describe(root) {
+  const ids = new Map();
+  const number = (v) =>
+    Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : v;
+  function d(v) {
+    if (v === undefined) return { type: "undefined" };
+    if (v === null) return { type: "null" };
+    switch (typeof v) {
+      case "boolean":
+        return { type: "boolean", value: v };
+      case "number":
+        return { type: "number", value: number(v) };
+      case "bigint":
+        return { type: "bigint", value: v.toString() };
+      case "string":
+        return { type: "string", value: v };
+      case "symbol":
+        return { type: "symbol", value: String(v.description) };
+    }
+    if (ids.has(v)) return { ref: ids.get(v) };
+    const id = ids.size;
+    ids.set(v, id);
+    const proto = Object.getPrototypeOf(v);
+    const ctor = proto === null ? null : typeof proto.constructor === "function" ? proto.constructor.name : "?";
+    if (typeof v === "function") return { type: "function", id, ctor };
+    if (Array.isArray(v)) {
+      const items = [];
+      for (let i = 0; i < v.length; i++) items.push(i in v ? d(v[i]) : { type: "hole" });
+      return { type: "array", id, ctor, items };
+    }
+    if (v instanceof Map) return { type: "map", id, ctor, entries: [...v].map(([k, x]) => [d(k), d(x)]) };
+    if (v instanceof Set) return { type: "set", id, ctor, items: [...v].map(d) };
+    if (ArrayBuffer.isView(v)) return { type: "typedarray", id, ctor, items: Array.from(v, (x) => d(x)) };
+    if (proto === Object.prototype || proto === null) {
+      const entries = {};
+      for (const key of Object.keys(v).sort()) entries[key] = d(v[key]);
+      return { type: "object", id, ctor, entries };
+    }
+    return { type: "instance", id, ctor };
+  }
+  return d(root);
+}

@@ -1,0 +1,110 @@
+// Runs conformance cases inside one interpreter; the same module runs in Node and in
+// Chromium. `base` is the repository root as a URL (file: in Node, http: in Chromium).
+import { describe } from "./describe.js";
+
+const PYTHON_RUNNER = `
+import _conformance
+
+def record(label, value):
+    # A Python value is recorded as the JS value the FFI under test sends for it.
+    from pyscript import ffi
+    _conformance.record(label, ffi.to_js([value]))
+
+def record_error(label, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except Exception as e:
+        _conformance.record_error(label, type(e).__name__, str(e))
+    else:
+        _conformance.record_error(label, "no exception", "")
+
+def _live():
+    from pyscript import ffi
+    return ffi.stats()["live"] if hasattr(ffi, "stats") else -1
+
+def _run_case():
+    before = _live()
+    namespace = {"__name__": "__case__", "record": record, "record_error": record_error}
+    try:
+        exec(_conformance.source(), namespace)
+    except BaseException as e:
+        _conformance.uncaught(type(e).__name__, str(e))
+    namespace.clear()
+    _conformance.live(before, _live())
+`;
+
+async function loadInterpreter(base, interp) {
+  const quiet = { stdout: () => {}, stderr: () => {} };
+  if (interp === "pyodide") {
+    const { loadPyodide } = await import(new URL("node_modules/pyodide/pyodide.mjs", base).href);
+    const indexURL = new URL("node_modules/pyodide/", base);
+    return loadPyodide({ indexURL: indexURL.protocol === "file:" ? decodeURIComponent(indexURL.pathname) : indexURL.href, ...quiet });
+  }
+  if (interp === "micropython") {
+    const url = new URL("node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs", base).href;
+    const { loadMicroPython } = await import(url);
+    return loadMicroPython({ heapsize: 64 * 1024 * 1024, ...quiet });
+  }
+  throw new Error(`unknown interpreter ${interp}`);
+}
+
+async function installReference(base, interpreter) {
+  // PyScript's own pyscript.ffi, as @pyscript/core ships it, on the same interpreter.
+  const response = await readText(new URL("node_modules/@pyscript/core/src/stdlib/pyscript/ffi.py", base));
+  const FS = interpreter.FS;
+  for (const dir of ["/_reference", "/_reference/pyscript"]) if (!FS.analyzePath(dir).exists) FS.mkdir(dir);
+  FS.writeFile("/_reference/pyscript/ffi.py", response);
+  FS.writeFile("/_reference/pyscript/__init__.py", "import js\nwindow = js\nfrom . import ffi\n");
+  interpreter.runPython("import sys\nsys.path.insert(0, '/_reference')\nimport pyscript.ffi");
+}
+
+async function readText(url) {
+  if (url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return readFile(url, "utf8");
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/**
+ * Run every case; `report(result)` is called after each one.
+ * mode: "ours" (dist/ffi-<interp>) or "pyscript" (the reference column).
+ */
+export async function runAll({ base, interp, mode, cases, report }) {
+  const interpreter = await loadInterpreter(base, interp);
+  if (mode === "ours") {
+    const { install } = await import(new URL(`dist/ffi-${interp}/index.js`, base).href);
+    await install(interpreter);
+  } else {
+    await installReference(base, interpreter);
+  }
+  let current = null;
+  interpreter.registerJsModule("_conformance", {
+    source: () => current.code,
+    record(label, boxed) {
+      current.records.push([label, describe(boxed[0])]);
+    },
+    record_error(label, type, message) {
+      current.records.push([label, { error: type, message }]);
+    },
+    uncaught(type, message) {
+      current.uncaught = { error: type, message };
+    },
+    live(before, after) {
+      current.live = before === -1 ? null : { before, after };
+    },
+  });
+  interpreter.runPython(PYTHON_RUNNER);
+  for (const testCase of cases) {
+    current = { code: testCase.code, records: [], uncaught: null, live: null };
+    try {
+      interpreter.runPython("_run_case()");
+    } catch (error) {
+      // The Python runner catches everything; reaching here is a harness-level failure.
+      current.uncaught = { error: "HarnessError", message: String(error && error.message || error).slice(0, 500) };
+    }
+    await report({ case: testCase.name, result: { records: current.records, uncaught: current.uncaught }, live: current.live });
+  }
+}

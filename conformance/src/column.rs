@@ -1,0 +1,98 @@
+//! One column of the matrix: an interpreter on a host, run by the JS harness.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::cases::Case;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub interp: &'static str,
+    pub host: &'static str,
+    /// `"ours"` or `"pyscript"` (the reference, informational only).
+    pub mode: &'static str,
+}
+
+impl Column {
+    pub fn label(&self) -> String {
+        match self.mode {
+            "ours" => format!("{}/{}", self.interp, self.host),
+            mode => format!("{mode}:{}/{}", self.interp, self.host),
+        }
+    }
+}
+
+/// What one case produced in one column.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub result: Value,
+    /// `(before, after)` of `ffi.stats()["live"]`; `None` where the FFI has no ledger.
+    pub live: Option<(i64, i64)>,
+}
+
+pub fn run(root: &Path, column: &Column, cases: &[Case]) -> Result<BTreeMap<String, Outcome>, String> {
+    let cases_json: Vec<Value> = cases
+        .iter()
+        .map(|c| serde_json::json!({"name": c.name, "code": c.code}))
+        .collect();
+    let dir = root.join("target/conformance");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let cases_file = dir.join(format!("cases-{}-{}-{}.json", column.mode, column.interp, column.host));
+    std::fs::write(&cases_file, Value::Array(cases_json).to_string()).map_err(|e| e.to_string())?;
+
+    let mut child = Command::new("node")
+        .arg(root.join("conformance/harness/run.mjs"))
+        .args([
+            "--interp",
+            column.interp,
+            "--host",
+            column.host,
+            "--mode",
+            column.mode,
+            "--cases",
+        ])
+        .arg(&cases_file)
+        .current_dir(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("starting node: {e}"))?;
+    let stdout = child.stdout.take().ok_or("no stdout from the harness")?;
+    let mut outcomes = BTreeMap::new();
+    let mut fatal = None;
+    let mut done = false;
+    let label = column.label();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        let Ok(message) = serde_json::from_str::<Value>(&line) else {
+            eprintln!("[{label}] {line}");
+            continue;
+        };
+        if let Some(text) = message.get("fatal").and_then(Value::as_str) {
+            fatal = Some(text.to_owned());
+        } else if message.get("done").is_some() {
+            done = true;
+        } else if let Some(name) = message.get("case").and_then(Value::as_str) {
+            let live = message
+                .get("live")
+                .and_then(|l| Some((l.get("before")?.as_i64()?, l.get("after")?.as_i64()?)));
+            let result = message.get("result").cloned().unwrap_or(Value::Null);
+            outcomes.insert(name.to_owned(), Outcome { result, live });
+            eprint!("\r[{label}] {}/{} {name:<48}", outcomes.len(), cases.len());
+            let _ = std::io::stderr().flush();
+        }
+    }
+    eprintln!();
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if let Some(text) = fatal {
+        return Err(format!("[{label}] harness failed:\n{text}"));
+    }
+    if !status.success() || !done {
+        return Err(format!("[{label}] harness exited with {status} before finishing"));
+    }
+    Ok(outcomes)
+}

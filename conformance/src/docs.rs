@@ -1,0 +1,62 @@
+//! The spec and the suite cannot drift apart: every row of the normative tables in
+//! docs/conversions.md names its conformance case(s), each named case exists, and every
+//! case is named by some row.
+
+use std::collections::BTreeSet;
+
+use crate::cases;
+
+/// Case names in the last cell of each body row of every table in the spec
+/// (`` `name` `` entries). A header row is the one right above a `|---` separator.
+fn rows(spec: &str) -> Vec<(String, Vec<String>)> {
+    let lines: Vec<&str> = spec.lines().collect();
+    let is_separator = |line: &str| line.starts_with("|---") || line.starts_with("| ---");
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let next_is_separator = lines.get(i + 1).is_some_and(|next| is_separator(next));
+        if !line.starts_with('|') || is_separator(line) || next_is_separator {
+            continue;
+        }
+        let last = line.trim().trim_matches('|').rsplit('|').next().unwrap_or("").trim();
+        let names = last.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+        out.push((line.to_string(), names));
+    }
+    out
+}
+
+#[test]
+fn every_spec_row_names_existing_cases_and_every_case_has_a_row() {
+    let root = crate::repo_root();
+    let spec = std::fs::read_to_string(root.join("docs/conversions.md")).expect("docs/conversions.md");
+    let all = cases::discover(&root.join("conformance/cases"), None).expect("cases");
+    let existing: BTreeSet<String> = all.iter().map(|c| c.name.clone()).collect();
+    let mut named = BTreeSet::new();
+    let rows = rows(&spec);
+    assert!(
+        rows.len() >= 10,
+        "the spec should have its tables; found {} rows",
+        rows.len()
+    );
+    for (row, names) in rows {
+        assert!(!names.is_empty(), "spec row names no conformance case: {row}");
+        for name in names {
+            assert!(
+                existing.contains(&name),
+                "spec row names a case that does not exist ({name}): {row}"
+            );
+            named.insert(name);
+        }
+    }
+    let orphans: Vec<_> = existing.difference(&named).collect();
+    assert!(orphans.is_empty(), "cases no spec row names: {orphans:?}");
+    for case in &all {
+        assert!(case.expected.is_some(), "{} has no expected-result file", case.name);
+    }
+}
+
+#[test]
+fn row_parser_reads_case_names() {
+    let parsed = rows("| Python | JS | case |\n|---|---|---|\n| `None` | `null` | `to_js_none`, `to_js_nested` |\n");
+    assert_eq!(parsed.len(), 1);
+    assert_eq!(parsed[0].1, vec!["to_js_none".to_owned(), "to_js_nested".to_owned()]);
+}

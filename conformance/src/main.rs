@@ -1,0 +1,197 @@
+//! `conformance`: runs every case of `conformance/cases/` on {pyodide, micropython} x
+//! {node, chromium}, compares each with its one expected result, prints the matrix and
+//! writes `target/conformance/report.{md,json}`. Exits non-zero on any mismatch or leak.
+//!
+//! ```text
+//! conformance [--host node|chromium|all] [--interp pyodide|micropython|all]
+//!             [--reference pyscript] [--bless] [FILTER]
+//! ```
+
+mod cases;
+mod column;
+#[cfg(test)]
+mod docs;
+mod report;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use column::Column;
+
+const INTERPRETERS: [&str; 2] = ["pyodide", "micropython"];
+const HOSTS: [&str; 2] = ["node", "chromium"];
+
+#[derive(Debug, Default)]
+struct Args {
+    hosts: Vec<&'static str>,
+    interps: Vec<&'static str>,
+    reference: bool,
+    bless: bool,
+    filter: Option<String>,
+}
+
+fn pick(value: Option<String>, all: [&'static str; 2], flag: &str) -> Result<Vec<&'static str>, String> {
+    match value.as_deref() {
+        None | Some("all") => Ok(all.to_vec()),
+        Some(v) => all
+            .iter()
+            .find(|a| **a == v)
+            .map(|a| vec![*a])
+            .ok_or_else(|| format!("{flag} takes {} or all, got {v}", all.join(", "))),
+    }
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args::default();
+    let (mut host, mut interp) = (Some("node".to_owned()), None);
+    let mut argv = std::env::args().skip(1);
+    while let Some(arg) = argv.next() {
+        match arg.as_str() {
+            "--host" => host = Some(argv.next().ok_or("--host needs a value")?),
+            "--interp" => interp = Some(argv.next().ok_or("--interp needs a value")?),
+            "--reference" => {
+                let which = argv.next().ok_or("--reference needs a value")?;
+                if which != "pyscript" {
+                    return Err(format!("--reference takes pyscript, got {which}"));
+                }
+                args.reference = true;
+            }
+            "--bless" => args.bless = true,
+            "-h" | "--help" => return Err(HELP.to_owned()),
+            other if other.starts_with('-') => return Err(format!("unknown option {other}\n{HELP}")),
+            other => args.filter = Some(other.to_owned()),
+        }
+    }
+    args.hosts = pick(host, HOSTS, "--host")?;
+    args.interps = pick(interp, INTERPRETERS, "--interp")?;
+    Ok(args)
+}
+
+const HELP: &str = "usage: conformance [--host node|chromium|all] [--interp pyodide|micropython|all] [--reference pyscript] [--bless] [FILTER]";
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("conformance: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<bool, String> {
+    let args = parse_args()?;
+    let root = repo_root();
+    let cases = cases::discover(&root.join("conformance/cases"), args.filter.as_deref())?;
+    if cases.is_empty() {
+        return Err("no cases matched".to_owned());
+    }
+    let modes: &[&'static str] = if args.reference {
+        &["ours", "pyscript"]
+    } else {
+        &["ours"]
+    };
+    let mut columns: Vec<Column> = Vec::new();
+    for mode in modes {
+        for host in &args.hosts {
+            for interp in &args.interps {
+                columns.push(Column { interp, host, mode });
+            }
+        }
+    }
+    let ours: Vec<Column> = columns.iter().filter(|c| c.mode == "ours").cloned().collect();
+    eprintln!("conformance: {} cases x {} columns", cases.len(), columns.len());
+    let mut outcomes = BTreeMap::new();
+    for column in &columns {
+        outcomes.insert(column.label(), column::run(&root, column, &cases)?);
+    }
+    if args.bless {
+        return bless(&cases, &ours, &outcomes);
+    }
+    let table = report::table(&cases, &columns, &outcomes);
+    println!("{}", report::matrix(&columns, &table));
+    let dir = root.join("target/conformance");
+    std::fs::write(dir.join("report.md"), report::markdown(&columns, &table)).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&report::json_report(&columns, &table)).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("report.json"), json).map_err(|e| e.to_string())?;
+
+    let mut ok = true;
+    for (name, row) in &table {
+        for column in &ours {
+            match row.get(&column.label()) {
+                Some(report::Status::Pass) => {}
+                Some(status) => {
+                    ok = false;
+                    let detail = match status {
+                        report::Status::Mismatch(diff) => diff.clone(),
+                        report::Status::Leak { before, after } => format!("leaked proxies: live {before} -> {after}"),
+                        report::Status::NoExpectation => "no expected-result file (run with --bless)".to_owned(),
+                        _ => "not run".to_owned(),
+                    };
+                    eprintln!("FAIL {name} [{}]: {detail}", column.label());
+                }
+                None => ok = false,
+            }
+        }
+    }
+    let total = table.len() * ours.len();
+    let passed = table
+        .values()
+        .map(|row| {
+            ours.iter()
+                .filter(|c| row.get(&c.label()).is_some_and(report::Status::is_pass))
+                .count()
+        })
+        .sum::<usize>();
+    println!("{passed} passed, {} failed", total - passed);
+    println!("reports: target/conformance/report.md, target/conformance/report.json");
+    Ok(ok)
+}
+
+/// Rewrite expectations from this run; refuses a case whose columns disagree, since a
+/// difference between interpreters is a bug, never an expectation.
+fn bless(
+    cases: &[cases::Case],
+    ours: &[Column],
+    outcomes: &BTreeMap<String, BTreeMap<String, column::Outcome>>,
+) -> Result<bool, String> {
+    let mut ok = true;
+    for case in cases {
+        let results: Vec<(String, Option<&serde_json::Value>)> = ours
+            .iter()
+            .map(|c| {
+                (
+                    c.label(),
+                    outcomes
+                        .get(&c.label())
+                        .and_then(|o| o.get(&case.name))
+                        .map(|o| &o.result),
+                )
+            })
+            .collect();
+        let Some((_, Some(first))) = results.first() else {
+            continue;
+        };
+        if let Some((label, _)) = results.iter().find(|(_, r)| *r != Some(*first)) {
+            eprintln!(
+                "not blessed: {} differs on {label} from {}",
+                case.name,
+                results.first().map_or("", |r| r.0.as_str())
+            );
+            ok = false;
+            continue;
+        }
+        let text = serde_json::to_string_pretty(first).map_err(|e| e.to_string())? + "\n";
+        std::fs::write(&case.expected_path, text).map_err(|e| e.to_string())?;
+        eprintln!("blessed {}", case.name);
+    }
+    Ok(ok)
+}

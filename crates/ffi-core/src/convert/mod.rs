@@ -1,0 +1,6 @@
+//! Conversions, split by direction.
+
+pub mod keys;
+pub mod number;
+pub mod options;
+pub mod to_js;

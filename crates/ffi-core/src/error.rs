@@ -1,0 +1,122 @@
+//! The one error type of the core. Every failure that input can reach ends here,
+//! and crosses into Python as the exception class named by [`ErrorKind::python_name`].
+
+use std::fmt;
+
+/// Which Python exception an [`Error`] becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A value of a type the conversion cannot handle (`TypeError`).
+    Type,
+    /// A value of the right type but an unusable content, e.g. colliding keys (`ValueError`).
+    Value,
+    /// Nesting deeper than the engine's hard limit (`RecursionError`).
+    Recursion,
+    /// The interpreter's internals did not look as this build expects (`RuntimeError`).
+    Interpreter,
+}
+
+impl ErrorKind {
+    /// The Python exception class this kind is raised as.
+    pub fn python_name(self) -> &'static str {
+        match self {
+            ErrorKind::Type => "TypeError",
+            ErrorKind::Value => "ValueError",
+            ErrorKind::Recursion => "RecursionError",
+            ErrorKind::Interpreter => "RuntimeError",
+        }
+    }
+}
+
+/// A conversion or bridge failure, carrying the source type, the target and a message
+/// that says how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// Python (or JS) type name of the offending value.
+    pub from: String,
+    /// What it was being converted to (`"JavaScript"`, `"Python"`, `"object key"`).
+    pub to: &'static str,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, from: impl Into<String>, to: &'static str, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            from: from.into(),
+            to,
+            message: message.into(),
+        }
+    }
+
+    pub fn type_error(from: impl Into<String>, to: &'static str, message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Type, from, to, message)
+    }
+
+    pub fn value_error(from: impl Into<String>, to: &'static str, message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Value, from, to, message)
+    }
+
+    pub fn interpreter(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Interpreter, "interpreter", "bridge", message)
+    }
+
+    /// The wire form understood by the Python shim: `"\0<ExceptionName>\0<message>"`.
+    /// Bridge functions return it instead of throwing, because a JS throw inside a native
+    /// call cannot be caught by MicroPython 1.27.
+    pub fn to_wire(&self) -> String {
+        format!("\u{0}{}\u{0}{}", self.kind.python_name(), self.message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.python_name(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<Error> for wasm_bindgen::JsValue {
+    fn from(err: Error) -> Self {
+        let js = js_sys::Error::new(&err.message);
+        js.set_name(err.kind.python_name());
+        js.into()
+    }
+}
+
+impl From<wasm_bindgen::JsValue> for Error {
+    /// A JS exception caught while our code ran (a throwing getter, a converter that threw).
+    fn from(value: wasm_bindgen::JsValue) -> Self {
+        let (name, message) = match value.dyn_ref::<js_sys::Error>() {
+            Some(e) => (String::from(e.name()), String::from(e.message())),
+            None => ("Error".to_owned(), format!("{value:?}")),
+        };
+        Error::new(
+            ErrorKind::Value,
+            name.clone(),
+            "Python",
+            format!("JavaScript raised {name}: {message}"),
+        )
+    }
+}
+
+use wasm_bindgen::JsCast;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_form_names_the_python_exception() {
+        let err = Error::type_error("set", "object key", "keys must be str, int, float, bool or None");
+        assert_eq!(err.to_wire(), "\0TypeError\0keys must be str, int, float, bool or None");
+        assert_eq!(
+            Error::value_error("str", "object key", "x").kind.python_name(),
+            "ValueError"
+        );
+    }
+}

@@ -1,0 +1,38 @@
+//! `ffi-core`: the canonical semantics of `pyscript.ffi`, independent of any interpreter.
+//!
+//! Adapters (`ffi-pyodide`, `ffi-micropython`) implement [`interpreter::PyGraph`] over
+//! their interpreter's internals; everything that decides *what* a value becomes lives
+//! here. See `docs/Architecture.md` and `docs/conversions.md`.
+
+pub mod convert;
+pub mod error;
+pub mod interpreter;
+pub mod proxy;
+pub mod wire;
+
+pub use convert::options::ToJsOptions;
+pub use convert::to_js::to_js;
+pub use error::{Error, ErrorKind};
+pub use interpreter::{NodeId, PyGraph, PyInt, PyNode, PyStr};
+
+/// Python sources shared by every adapter: the `pyscript` package users import.
+pub mod python_sources {
+    use wasm_bindgen::JsValue;
+
+    pub const PYSCRIPT_INIT: &str = include_str!("../../../python/pyscript/__init__.py");
+    pub const PYSCRIPT_FFI: &str = include_str!("../../../python/pyscript/ffi.py");
+
+    /// `[path, source]` pairs `install()` writes: the shared package plus the adapter's
+    /// own `_pyscript_ffi_impl.py`.
+    pub fn files(adapter_impl: &str) -> js_sys::Array {
+        let files = js_sys::Array::new();
+        for (path, text) in [
+            ("_pyscript_ffi_impl.py", adapter_impl),
+            ("pyscript/__init__.py", PYSCRIPT_INIT),
+            ("pyscript/ffi.py", PYSCRIPT_FFI),
+        ] {
+            files.push(&js_sys::Array::of2(&JsValue::from_str(path), &JsValue::from_str(text)));
+        }
+        files
+    }
+}

@@ -1,0 +1,4 @@
+//! Proxy lifetime: handles and the ledger.
+
+pub mod handle;
+pub mod table;

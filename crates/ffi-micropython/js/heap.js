@@ -1,0 +1,26 @@
+// Reads of MicroPython's linear memory for the Rust heap walker. MicroPython 1.27 exports
+// getValue/UTF8ToString but not HEAPU8, so each read goes through them. `m` is `mp._module`.
+export function heap_u32(m, addr) {
+  return m.getValue(addr, "i32") >>> 0;
+}
+export function heap_u16(m, addr) {
+  return m.getValue(addr, "i16") & 0xffff;
+}
+export function heap_f64(m, addr) {
+  return m.getValue(addr, "double");
+}
+// ignoreNul: Python strings may contain U+0000.
+export function heap_utf8(m, addr, len) {
+  return m.UTF8ToString(addr, len, true);
+}
+// The text of an interned string (a qstr word), through MicroPython's own converter;
+// `out` is a 12-byte scratch buffer. For a str, that converter allocates nothing.
+export function qstr_text(m, out, word) {
+  m._proxy_convert_mp_to_js_obj_cside(word, out);
+  if (m.getValue(out, "i32") !== 5) return undefined;
+  return m.UTF8ToString(m.getValue(out + 8, "i32") >>> 0, m.getValue(out + 4, "i32") >>> 0, true);
+}
+// The JS value behind a JsProxy's ref (MicroPython's own table).
+export function js_ref(ref) {
+  return globalThis.proxy_js_ref[ref];
+}

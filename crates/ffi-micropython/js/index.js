@@ -1,0 +1,25 @@
+// pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
+import initWasm, { Bridge, python_files } from "./ffi_micropython.js";
+import { activationSource, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+
+export const install = makeInstall({ adapter: "ffi-micropython", kind: "micropython", setUp });
+
+async function setUp(mp) {
+  await loadWasm(initWasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));
+  const M = mp._module;
+  // Scratch buffers in MicroPython's heap, kept for the interpreter's lifetime.
+  const scratch = M._malloc(12);
+  const arrayOut = M._malloc(8);
+  const bridge = new Bridge(M, scratch);
+  mp.registerJsModule("_pyscript_ffi_bridge", {
+    globalThis,
+    calibrate(samples) {
+      M._proxy_c_to_js_get_array(samples._ref, arrayOut);
+      return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);
+    },
+    to_js_stack: () => bridge.to_js_stack(),
+    stats: () => bridge.stats(),
+  });
+  writePythonFiles(mp.FS, PYTHON_ROOT, python_files());
+  mp.runPython(activationSource(PYTHON_ROOT));
+}

@@ -1,0 +1,90 @@
+//! `ffi-micropython`: the MicroPython adapter. The value to convert is pushed on a
+//! Python list whose address is known; this crate reads the object graph straight from
+//! MicroPython's heap ([`heap`]) and hands it to `ffi-core`. No per-value proxies, no
+//! slots in MicroPython's proxy table. `js/index.js` exports `install()`.
+
+pub mod heap;
+
+use std::cell::RefCell;
+
+use ffi_core::proxy::table::ProxyTable;
+use ffi_core::{wire, Error, ToJsOptions};
+use wasm_bindgen::prelude::*;
+
+use crate::heap::{Calibration, Heap, HeapGraph};
+
+const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
+
+#[wasm_bindgen]
+pub struct Bridge {
+    heap: Heap,
+    calibration: Option<Calibration>,
+    proxies: RefCell<ProxyTable<JsValue>>,
+    options: ToJsOptions,
+}
+
+impl std::fmt::Debug for Bridge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bridge")
+            .field("calibration", &self.calibration)
+            .finish_non_exhaustive()
+    }
+}
+
+#[wasm_bindgen]
+impl Bridge {
+    /// `module` is `mp._module`; `scratch` a 12-byte buffer malloc'ed in its heap.
+    #[wasm_bindgen(constructor)]
+    pub fn new(module: JsValue, scratch: u32) -> Bridge {
+        Bridge {
+            heap: Heap::new(module, scratch),
+            calibration: None,
+            proxies: RefCell::new(ProxyTable::default()),
+            options: ToJsOptions::strict(),
+        }
+    }
+
+    /// Learn and verify the heap layout from the samples list's items. Returns `""` on
+    /// success, else the error in wire form.
+    pub fn calibrate(&mut self, samples_items: u32, samples_len: u32) -> String {
+        match Calibration::learn(&self.heap, samples_items, samples_len) {
+            Ok(calibration) => {
+                self.calibration = Some(calibration);
+                String::new()
+            }
+            Err(err) => err.to_wire(),
+        }
+    }
+
+    /// `to_js` of the value on top of the shim's argument stack.
+    pub fn to_js_stack(&self) -> JsValue {
+        wire::object_or_error(self.convert_top())
+    }
+
+    pub fn stats(&self) -> JsValue {
+        wire::stats_object(self.proxies.borrow().stats())
+    }
+}
+
+impl Bridge {
+    fn convert_top(&self) -> Result<JsValue, Error> {
+        let calibration = self
+            .calibration
+            .as_ref()
+            .ok_or_else(|| Error::interpreter("ffi-micropython: install() did not finish calibrating"))?;
+        let root = self.heap.stack_top(calibration)?;
+        ffi_core::to_js(
+            &HeapGraph {
+                heap: &self.heap,
+                calibration,
+                root,
+            },
+            &self.options,
+        )
+    }
+}
+
+#[wasm_bindgen]
+pub fn python_files() -> js_sys::Array {
+    ffi_core::python_sources::files(PYTHON_IMPL)
+}

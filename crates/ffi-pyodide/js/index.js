@@ -1,0 +1,27 @@
+// pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
+import initWasm, { Bridge, python_files } from "./ffi_pyodide.js";
+import { activationSource, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+
+export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", setUp });
+
+async function setUp(pyodide) {
+  await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
+  const bridge = new Bridge();
+  pyodide.registerJsModule("_pyscript_ffi_bridge", {
+    globalThis,
+    to_js_pickle(buffer, refs) {
+      const view = buffer.getBuffer("u8");
+      try {
+        const jsRefs = [];
+        for (let i = 0; i < refs.length; i++) jsRefs.push(refs.get(i));
+        return bridge.to_js_pickle(view.data, jsRefs);
+      } finally {
+        view.release();
+      }
+    },
+    too_deep: () => bridge.too_deep(),
+    stats: () => bridge.stats(),
+  });
+  writePythonFiles(pyodide.FS, PYTHON_ROOT, python_files());
+  pyodide.runPython(activationSource(PYTHON_ROOT));
+}

@@ -1,0 +1,72 @@
+//! `ffi-pyodide`: the Pyodide adapter. Python pickles the value once (C speed, exact
+//! types, shared objects memoised); this crate decodes the stream and hands the graph to
+//! `ffi-core`, which applies the canonical rules. `js/index.js` exports `install()`.
+
+pub mod graph;
+pub mod pickle;
+
+use std::cell::RefCell;
+
+use ffi_core::convert::to_js::too_deep;
+use ffi_core::proxy::table::ProxyTable;
+use ffi_core::{wire, Error, ToJsOptions};
+use wasm_bindgen::prelude::*;
+
+use crate::graph::PickleGraph;
+
+/// Python sources written into Pyodide's file system by `install()`.
+const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
+
+/// One bridge per installed interpreter: its ledger and options.
+#[wasm_bindgen]
+pub struct Bridge {
+    proxies: RefCell<ProxyTable<JsValue>>,
+    options: ToJsOptions,
+}
+
+impl std::fmt::Debug for Bridge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bridge").finish_non_exhaustive()
+    }
+}
+
+impl Default for Bridge {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[wasm_bindgen]
+impl Bridge {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Bridge {
+        Bridge {
+            proxies: RefCell::new(ProxyTable::default()),
+            options: ToJsOptions::strict(),
+        }
+    }
+
+    /// `to_js` on a pickled value; `js_refs` holds the JS values it refers to.
+    /// Returns the JS value, or an error string (see `ffi_core::wire`).
+    pub fn to_js_pickle(&self, bytes: &[u8], js_refs: js_sys::Array) -> JsValue {
+        let result = pickle::decode(bytes)
+            .map_err(|e| Error::interpreter(format!("to_js: {e}")))
+            .and_then(|decoded| ffi_core::to_js(&PickleGraph { decoded, js_refs }, &self.options));
+        wire::object_or_error(result)
+    }
+
+    /// The canonical nesting error, for when pickling itself hits Python's recursion limit.
+    pub fn too_deep(&self) -> String {
+        too_deep(self.options.max_nesting).to_wire()
+    }
+
+    pub fn stats(&self) -> JsValue {
+        wire::stats_object(self.proxies.borrow().stats())
+    }
+}
+
+/// `[path, source]` pairs of the Python files `install()` writes.
+#[wasm_bindgen]
+pub fn python_files() -> js_sys::Array {
+    ffi_core::python_sources::files(PYTHON_IMPL)
+}

@@ -1,0 +1,93 @@
+// Shared by both adapters' index.js (copied next to each by `make build`).
+
+/** Initialise a wasm-bindgen module: from disk in Node, fetched in a browser. */
+export async function loadWasm(init, wasmUrl) {
+  const isNode = typeof process !== "undefined" && !!process.versions?.node;
+  if (isNode && wasmUrl.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    await init({ module_or_path: await readFile(wasmUrl) });
+  } else {
+    await init({ module_or_path: wasmUrl });
+  }
+}
+
+/** Write `[path, text]` pairs below `root` in an Emscripten file system. */
+export function writePythonFiles(FS, root, files) {
+  for (const [path, text] of files) {
+    const full = `${root}/${path}`;
+    const parts = full.split("/").filter(Boolean);
+    let dir = "";
+    for (const part of parts.slice(0, -1)) {
+      dir += `/${part}`;
+      if (!FS.analyzePath(dir).exists) FS.mkdir(dir);
+    }
+    FS.writeFile(full, text);
+  }
+}
+
+/** The Python that makes `from pyscript import ffi` work after the files are written. */
+export function activationSource(root) {
+  return [
+    "import sys",
+    `if ${JSON.stringify(root)} not in sys.path:`,
+    `    sys.path.insert(0, ${JSON.stringify(root)})`,
+    "import pyscript.ffi",
+  ].join("\n");
+}
+
+export const PYTHON_ROOT = "/_pyscript_ffi";
+
+export const LIFETIMES = ["auto", "manual"];
+
+/** Reject unknown option names and values with a message that says what is accepted. */
+export function checkOptions(adapter, options) {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${adapter} install(): options must be an object, got ${typeof options}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "lifetime") {
+      throw new TypeError(`${adapter} install(): unknown option ${JSON.stringify(key)}; accepted: lifetime`);
+    }
+  }
+  if (options.lifetime !== undefined && !LIFETIMES.includes(options.lifetime)) {
+    throw new TypeError(
+      `${adapter} install(): lifetime must be one of ${LIFETIMES.join(", ")}, got ${JSON.stringify(options.lifetime)}`,
+    );
+  }
+}
+
+/**
+ * The `install(interpreter, options)` both adapters export: checks the interpreter and
+ * the options, and runs `setUp(interpreter)` once per interpreter (a second call waits
+ * for the first).
+ */
+export function makeInstall({ adapter, kind, setUp }) {
+  const names = { pyodide: "Pyodide", micropython: "MicroPython" };
+  const loaders = { pyodide: "loadPyodide()", micropython: "loadMicroPython()" };
+  const installs = new WeakMap();
+  return async function install(interpreter, options = {}) {
+    const got = interpreterKind(interpreter);
+    if (got !== kind) {
+      const hint = names[got] ? `; for ${names[got]} load dist/ffi-${got}/index.js` : "";
+      throw new TypeError(
+        `${adapter} install(): expected a ${names[kind]} interpreter (what ${loaders[kind]} resolves to), got ${got}${hint}`,
+      );
+    }
+    checkOptions(adapter, options);
+    if (!installs.has(interpreter)) installs.set(interpreter, setUp(interpreter));
+    return installs.get(interpreter);
+  };
+}
+
+/** What kind of interpreter object this is, for install()'s wrong-interpreter error. */
+export function interpreterKind(value) {
+  if (value && typeof value === "object") {
+    if (typeof value.runPython === "function" && value.ffi && typeof value.loadPackage === "function") {
+      return "pyodide";
+    }
+    if (typeof value.pyimport === "function" && value._module && typeof value._module._proxy_c_to_js_get_array === "function") {
+      return "micropython";
+    }
+  }
+  return value === null ? "null" : typeof value;
+}

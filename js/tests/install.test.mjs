@@ -1,0 +1,76 @@
+// install() contracts (DESIGN.md): loads in Node, idempotent, refuses the wrong
+// interpreter and unknown options with a clear TypeError, and modifies no built-in.
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+
+import { loadMicroPython } from "../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
+import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
+import { install as installPyodide } from "../../dist/ffi-pyodide/index.js";
+
+const quiet = { stdout: () => {}, stderr: () => {} };
+const ADAPTERS = [
+  { name: "pyodide", load: () => loadPyodide(quiet), install: installPyodide, other: installMicroPython },
+  { name: "micropython", load: () => loadMicroPython(quiet), install: installMicroPython, other: installPyodide },
+];
+
+/** The built-ins a page-wide patch would touch (PyScript's "auto" mode patches the first two). */
+function builtins() {
+  return {
+    apply: Function.prototype.apply,
+    call: Function.prototype.call,
+    bind: Function.prototype.bind,
+    reflectApply: Reflect.apply,
+    reflectConstruct: Reflect.construct,
+    functionProto: Object.getOwnPropertyNames(Function.prototype).sort().join(),
+    objectProto: Object.getOwnPropertyNames(Object.prototype).sort().join(),
+    arrayProto: Object.getOwnPropertyNames(Array.prototype).sort().join(),
+  };
+}
+
+for (const adapter of ADAPTERS) {
+  describe(`${adapter.name} install()`, () => {
+    let interpreter;
+    let globalsBefore;
+    let builtinsBefore;
+    before(async () => {
+      interpreter = await adapter.load();
+      globalsBefore = Object.getOwnPropertyNames(globalThis).sort();
+      builtinsBefore = builtins();
+      await adapter.install(interpreter);
+    });
+
+    test("to_js gives a plain object", () => {
+      interpreter.runPython("from pyscript import ffi\nresult = ffi.to_js({'a': [1, {'b': None}]})");
+      const result = interpreter.globals.get("result");
+      assert.equal(Object.getPrototypeOf(result), Object.prototype);
+      assert.deepEqual(result, { a: [1, { b: null }] });
+    });
+
+    test("installing twice is harmless", async () => {
+      await adapter.install(interpreter);
+      await adapter.install(interpreter, { lifetime: "auto" });
+      interpreter.runPython("from pyscript import ffi\nassert ffi.to_js([1])");
+    });
+
+    test("modifies no built-in and adds no global", () => {
+      assert.deepEqual(builtins(), builtinsBefore);
+      assert.deepEqual(Object.getOwnPropertyNames(globalThis).sort(), globalsBefore);
+    });
+
+    test("the other adapter refuses this interpreter with a clear TypeError", async () => {
+      await assert.rejects(adapter.other(interpreter), (error) => {
+        assert.ok(error instanceof TypeError);
+        assert.match(error.message, new RegExp(`got ${adapter.name}; for ${adapter.name === "pyodide" ? "Pyodide" : "MicroPython"} load dist/ffi-${adapter.name}/index.js`));
+        return true;
+      });
+    });
+
+    test("non-interpreters and bad options are TypeErrors naming what is accepted", async () => {
+      await assert.rejects(adapter.install({}), /expected a .* interpreter .*got object/);
+      await assert.rejects(adapter.install(null), /got null/);
+      await assert.rejects(adapter.install(interpreter, { lifetyme: "auto" }), /unknown option "lifetyme"; accepted: lifetime/);
+      await assert.rejects(adapter.install(interpreter, { lifetime: "forever" }), /lifetime must be one of auto, manual/);
+    });
+  });
+}
