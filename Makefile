@@ -3,12 +3,13 @@ SHELL := /bin/bash
 CONFORMANCE := cargo run --quiet --release -p conformance --
 WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
+.PHONY: bench help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
 
 help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
 	@echo "make test          everything: fmt, clippy (host+wasm32), unit, wasm, JS and conformance tests (Node+Chromium)"
 	@echo "make build         dist/ffi-pyodide and dist/ffi-micropython"
+	@echo "make bench         ours vs native vs PyScript's to_js on ../shared/bench/payloads.py (ratios, target/bench/results.json)"
 
 setup:
 	scripts/setup-toolchain.sh
@@ -25,6 +26,10 @@ conformance: build
 
 conformance-all: build setup-browser
 	$(CONFORMANCE) --host all --reference pyscript
+
+## Ratios against the native paths and PyScript, measured in one run; never part of `make test`.
+bench: build
+	node bench/run.mjs --rounds 5
 
 fmt-check:
 	cargo fmt --all --check

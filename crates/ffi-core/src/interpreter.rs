@@ -3,7 +3,10 @@
 //! An adapter exposes a Python value as a read-only graph: each node is a Python
 //! object, named by a [`NodeId`] that is stable for the duration of one conversion and
 //! equal for the same object (so shared sub-objects and cycles can be recognised).
-//! Pyodide builds this graph from one pickle stream; MicroPython reads its heap.
+//! Pyodide builds this graph from one pickle stream; MicroPython reads its heap. Nodes
+//! borrow from the adapter where they can, so walking a large value copies nothing.
+
+use std::borrow::Cow;
 
 use crate::error::Error;
 use wasm_bindgen::JsValue;
@@ -12,20 +15,23 @@ use wasm_bindgen::JsValue;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(pub u32);
 
-/// Text of a Python `str`. Pickle carries lone surrogates (`surrogatepass`), which
-/// Rust's `String` cannot hold, so those arrive as UTF-16 code units.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PyStr {
-    Utf8(String),
-    Utf16(Vec<u16>),
+/// Text of a Python `str`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PyStr<'a> {
+    Utf8(Cow<'a, str>),
+    /// Pickle carries lone surrogates (`surrogatepass`), which `str` cannot hold.
+    Utf16(Cow<'a, [u16]>),
+    /// Already a JS string (MicroPython's heap strings are decoded on the JS side).
+    Js(JsValue),
 }
 
-impl PyStr {
+impl PyStr<'_> {
     /// The text for key rules and messages; lone surrogates become U+FFFD here only.
     pub fn to_string_lossy(&self) -> String {
         match self {
-            PyStr::Utf8(s) => s.clone(),
+            PyStr::Utf8(s) => s.to_string(),
             PyStr::Utf16(units) => String::from_utf16_lossy(units),
+            PyStr::Js(value) => value.as_string().unwrap_or_default(),
         }
     }
 }
@@ -44,15 +50,15 @@ pub enum PyInt {
 /// One Python object as the core sees it. `type_name` fields are `type(x).__name__`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub enum PyNode {
+pub enum PyNode<'a> {
     None,
     Bool(bool),
     Int(PyInt),
     Float(f64),
-    Str(PyStr),
-    List(Vec<NodeId>),
-    Tuple(Vec<NodeId>),
-    Dict(Vec<(NodeId, NodeId)>),
+    Str(PyStr<'a>),
+    List(Cow<'a, [NodeId]>),
+    Tuple(Cow<'a, [NodeId]>),
+    Dict(Cow<'a, [(NodeId, NodeId)]>),
     /// `ffi.undefined`.
     Undefined,
     /// `ffi.null`.
@@ -62,7 +68,7 @@ pub enum PyNode {
     /// Any other Python object (bytes, set, instances, functions, …): the conversion
     /// rules decide what to do with it from its type name.
     Other {
-        type_name: String,
+        type_name: Cow<'a, str>,
     },
 }
 
@@ -71,5 +77,10 @@ pub trait PyGraph {
     /// The object the conversion starts from.
     fn root(&self) -> NodeId;
     /// Read one object. Errors are for internals that do not look as expected.
-    fn node(&self, id: NodeId) -> Result<PyNode, Error>;
+    fn node(&self, id: NodeId) -> Result<PyNode<'_>, Error>;
+    /// `Some(n)` when every id is below `n` (an arena), so the engine can index by id
+    /// instead of hashing it.
+    fn dense_ids(&self) -> Option<u32> {
+        None
+    }
 }

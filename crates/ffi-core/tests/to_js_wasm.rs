@@ -10,13 +10,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// A Python value graph held in a Vec: node 0 is the root.
-struct Fake(Vec<PyNode>);
+struct Fake(Vec<PyNode<'static>>);
 
 impl PyGraph for Fake {
     fn root(&self) -> NodeId {
         NodeId(0)
     }
-    fn node(&self, id: NodeId) -> Result<PyNode, Error> {
+    fn node(&self, id: NodeId) -> Result<PyNode<'_>, Error> {
         self.0
             .get(id.0 as usize)
             .cloned()
@@ -24,11 +24,15 @@ impl PyGraph for Fake {
     }
 }
 
-fn s(text: &str) -> PyNode {
-    PyNode::Str(PyStr::Utf8(text.to_owned()))
+fn s(text: &'static str) -> PyNode<'static> {
+    PyNode::Str(PyStr::Utf8(text.into()))
 }
 
-fn convert(nodes: Vec<PyNode>) -> Result<JsValue, Error> {
+fn list(items: Vec<NodeId>) -> PyNode<'static> {
+    PyNode::List(items.into())
+}
+
+fn convert(nodes: Vec<PyNode<'static>>) -> Result<JsValue, Error> {
     to_js(&Fake(nodes), &ToJsOptions::strict())
 }
 
@@ -39,7 +43,7 @@ fn get(target: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn dict_becomes_a_plain_object_in_iteration_order() {
     let out = convert(vec![
-        PyNode::Dict(vec![(NodeId(1), NodeId(2)), (NodeId(3), NodeId(4))]),
+        PyNode::Dict(vec![(NodeId(1), NodeId(2)), (NodeId(3), NodeId(4))].into()),
         s("zeta"),
         PyNode::None,
         s("alpha"),
@@ -60,7 +64,7 @@ fn dict_becomes_a_plain_object_in_iteration_order() {
 #[wasm_bindgen_test]
 fn colliding_keys_are_a_value_error() {
     let err = convert(vec![
-        PyNode::Dict(vec![(NodeId(1), NodeId(3)), (NodeId(2), NodeId(3))]),
+        PyNode::Dict(vec![(NodeId(1), NodeId(3)), (NodeId(2), NodeId(3))].into()),
         PyNode::Int(PyInt::Small(1)),
         s("1"),
         PyNode::None,
@@ -74,8 +78,8 @@ fn colliding_keys_are_a_value_error() {
 fn cycles_and_shared_objects_keep_identity() {
     // 0: [1, 1, 0] where 1 is a dict {} shared twice and the list contains itself.
     let out = convert(vec![
-        PyNode::List(vec![NodeId(1), NodeId(1), NodeId(0)]),
-        PyNode::Dict(vec![]),
+        list(vec![NodeId(1), NodeId(1), NodeId(0)]),
+        PyNode::Dict(vec![].into()),
     ])
     .expect("converts");
     let array: &Array = out.unchecked_ref();
@@ -86,7 +90,7 @@ fn cycles_and_shared_objects_keep_identity() {
 #[wasm_bindgen_test]
 fn ints_are_exact() {
     let out = convert(vec![
-        PyNode::List(vec![NodeId(1), NodeId(2), NodeId(3)]),
+        list(vec![NodeId(1), NodeId(2), NodeId(3)]),
         PyNode::Int(PyInt::Small((1 << 53) - 1)),
         PyNode::Int(PyInt::Small(1 << 53)),
         PyNode::Int(PyInt::Big {
@@ -107,10 +111,10 @@ fn ints_are_exact() {
 #[wasm_bindgen_test]
 fn sentinels_and_lone_surrogates() {
     let out = convert(vec![
-        PyNode::List(vec![NodeId(1), NodeId(2), NodeId(3)]),
+        list(vec![NodeId(1), NodeId(2), NodeId(3)]),
         PyNode::Undefined,
         PyNode::Null,
-        PyNode::Str(PyStr::Utf16(vec![0x61, 0xd800])),
+        PyNode::Str(PyStr::Utf16(vec![0x61, 0xd800].into())),
     ])
     .expect("converts");
     let array: &Array = out.unchecked_ref();
@@ -124,7 +128,7 @@ fn sentinels_and_lone_surrogates() {
 #[wasm_bindgen_test]
 fn unsupported_values_and_depth_are_catchable_errors() {
     let err = convert(vec![
-        PyNode::List(vec![NodeId(1)]),
+        list(vec![NodeId(1)]),
         PyNode::Other {
             type_name: "Point".into(),
         },
@@ -132,9 +136,26 @@ fn unsupported_values_and_depth_are_catchable_errors() {
     .expect_err("unsupported");
     assert_eq!((err.kind, err.from.as_str()), (ErrorKind::Type, "Point"));
     // A list nested in itself 2000 times by distinct nodes: deeper than the limit.
-    let nodes: Vec<PyNode> = (0..2000)
-        .map(|i| PyNode::List(if i < 1999 { vec![NodeId(i + 1)] } else { vec![] }))
+    let nodes: Vec<PyNode<'static>> = (0..2000)
+        .map(|i| list(if i < 1999 { vec![NodeId(i + 1)] } else { vec![] }))
         .collect();
     let err = convert(nodes).expect_err("too deep");
     assert_eq!(err.kind, ErrorKind::Recursion);
+}
+
+#[wasm_bindgen_test]
+fn proto_key_is_an_own_property_not_the_prototype() {
+    let out = convert(vec![
+        PyNode::Dict(vec![(NodeId(1), NodeId(2))].into()),
+        s("__proto__"),
+        list(vec![]),
+    ])
+    .expect("converts");
+    let object: &Object = out.unchecked_ref();
+    assert_eq!(
+        Object::get_prototype_of(&out),
+        Object::get_prototype_of(&Object::new().into())
+    );
+    assert!(Object::has_own(object, &JsValue::from_str("__proto__")));
+    assert!(Array::is_array(&get(&out, "__proto__")));
 }

@@ -4,6 +4,10 @@
 //! here is checked against values of known content ([`Calibration::learn`]); if an
 //! interpreter upgrade moves anything, `install()` fails loudly instead of misreading.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use ffi_core::{Error, NodeId, PyGraph, PyInt, PyNode, PyStr};
 use wasm_bindgen::prelude::*;
 
@@ -85,14 +89,20 @@ impl Heap {
         }
         Ok((0..len).map(|i| self.u32(start + 4 * i)).collect())
     }
-    fn qstr(&self, word: u32) -> Result<String, Error> {
-        qstr_text(&self.module, self.scratch, word)
-            .as_string()
-            .ok_or_else(|| Error::interpreter("MicroPython heap: a qstr did not read as a str"))
+    fn qstr(&self, word: u32) -> Result<JsValue, Error> {
+        let text = qstr_text(&self.module, self.scratch, word);
+        if text.is_string() {
+            Ok(text)
+        } else {
+            Err(Error::interpreter("MicroPython heap: a qstr did not read as a str"))
+        }
     }
     fn type_name(&self, ty: u32) -> String {
         let index = heap_u16(&self.module, ty + layout::TYPE_NAME);
-        self.qstr((index << 3) | 2).unwrap_or_else(|_| "object".to_owned())
+        self.qstr((index << 3) | 2)
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_else(|| "object".to_owned())
     }
     fn mpz(&self, addr: u32) -> Result<PyInt, Error> {
         let sign_bits = self.u32(addr + layout::INT_SIGN_BITS);
@@ -131,9 +141,31 @@ fn small_int(word: u32) -> i64 {
 /// One conversion's view of the heap.
 #[derive(Debug)]
 pub struct HeapGraph<'a> {
-    pub heap: &'a Heap,
-    pub calibration: &'a Calibration,
-    pub root: u32,
+    heap: &'a Heap,
+    calibration: &'a Calibration,
+    root: u32,
+    /// Interned strings (qstrs) are immutable: each is read once per conversion.
+    qstrs: RefCell<HashMap<u32, JsValue>>,
+}
+
+impl<'a> HeapGraph<'a> {
+    pub fn new(heap: &'a Heap, calibration: &'a Calibration, root: u32) -> Self {
+        HeapGraph {
+            heap,
+            calibration,
+            root,
+            qstrs: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn qstr(&self, word: u32) -> Result<JsValue, Error> {
+        if let Some(text) = self.qstrs.borrow().get(&word) {
+            return Ok(text.clone());
+        }
+        let text = self.heap.qstr(word)?;
+        self.qstrs.borrow_mut().insert(word, text.clone());
+        Ok(text)
+    }
 }
 
 impl PyGraph for HeapGraph<'_> {
@@ -141,13 +173,13 @@ impl PyGraph for HeapGraph<'_> {
         NodeId(self.root)
     }
 
-    fn node(&self, id: NodeId) -> Result<PyNode, Error> {
+    fn node(&self, id: NodeId) -> Result<PyNode<'_>, Error> {
         let (heap, cal, word) = (self.heap, self.calibration, id.0);
         if word & 1 == 1 {
             return Ok(PyNode::Int(PyInt::Small(small_int(word))));
         }
         if word & 7 == 2 {
-            return Ok(PyNode::Str(PyStr::Utf8(heap.qstr(word)?)));
+            return Ok(PyNode::Str(PyStr::Js(self.qstr(word)?)));
         }
         if word & 7 == 6 {
             return match word {
@@ -155,7 +187,7 @@ impl PyGraph for HeapGraph<'_> {
                 w if w == cal.true_ => Ok(PyNode::Bool(true)),
                 w if w == cal.false_ => Ok(PyNode::Bool(false)),
                 _ => Ok(PyNode::Other {
-                    type_name: "object".to_owned(),
+                    type_name: Cow::Borrowed("object"),
                 }),
             };
         }
@@ -169,20 +201,20 @@ impl PyGraph for HeapGraph<'_> {
         let node = if ty == cal.ty_str {
             let len = heap.u32(word + layout::STR_LEN);
             let data = heap.u32(word + layout::STR_DATA);
-            let text = heap_utf8(&heap.module, data, len);
-            PyNode::Str(PyStr::Utf8(text.as_string().unwrap_or_default()))
+            PyNode::Str(PyStr::Js(heap_utf8(&heap.module, data, len)))
         } else if ty == cal.ty_int {
             PyNode::Int(heap.mpz(word)?)
         } else if ty == cal.ty_float {
             PyNode::Float(heap_f64(&heap.module, word + layout::FLOAT_VALUE))
         } else if ty == cal.ty_list {
-            PyNode::List(ids(
-                heap.items(heap.u32(word + layout::LIST_ITEMS), heap.u32(word + layout::LIST_LEN))?
-            ))
+            PyNode::List(Cow::Owned(ids(heap.items(
+                heap.u32(word + layout::LIST_ITEMS),
+                heap.u32(word + layout::LIST_LEN),
+            )?)))
         } else if ty == cal.ty_tuple {
-            PyNode::Tuple(ids(
+            PyNode::Tuple(Cow::Owned(ids(
                 heap.items(word + layout::TUPLE_ITEMS, heap.u32(word + layout::TUPLE_LEN))?
-            ))
+            )))
         } else if ty == cal.ty_dict {
             let alloc = heap.u32(word + layout::DICT_ALLOC);
             let slots = heap.items(heap.u32(word + layout::DICT_TABLE), alloc.saturating_mul(2))?;
@@ -194,12 +226,12 @@ impl PyGraph for HeapGraph<'_> {
                     _ => None,
                 })
                 .collect();
-            PyNode::Dict(entries)
+            PyNode::Dict(Cow::Owned(entries))
         } else if ty == cal.ty_jsproxy {
             PyNode::Js(js_ref(heap.u32(word + layout::JSPROXY_REF)))
         } else {
             PyNode::Other {
-                type_name: heap.type_name(ty),
+                type_name: Cow::Owned(heap.type_name(ty)),
             }
         };
         Ok(node)
@@ -241,20 +273,20 @@ impl Calibration {
 
     fn self_test(&self, heap: &Heap, words: &[u32; 8]) -> Result<(), Error> {
         let [s, big, neg, float, list, tuple, dict, arg_stack] = *words;
-        let graph = HeapGraph {
-            heap,
-            calibration: self,
-            root: s,
-        };
+        let graph = HeapGraph::new(heap, self, s);
         let read = |w: u32| graph.node(NodeId(w));
         let expect = |what: &str, ok: bool| if ok { Ok(()) } else { Err(mismatch(what)) };
         expect(
             "immediates",
             self.none == 6 && self.false_ & 7 == 6 && self.true_ & 7 == 6,
         )?;
+        let text_of = |node: PyNode<'_>| match node {
+            PyNode::Str(s) => Some(s.to_string_lossy()),
+            _ => None,
+        };
         expect(
             "str layout",
-            read(s)? == PyNode::Str(PyStr::Utf8("pyscript.ffi calibration 12345".into())),
+            text_of(read(s)?).as_deref() == Some("pyscript.ffi calibration 12345"),
         )?;
         let two70 = [0, 0, 0, 0, 0, 0, 0, 0, 0x40u8];
         let big_ok = matches!(read(big)?, PyNode::Int(PyInt::Big { negative: false, ref magnitude_le }) if trim(magnitude_le) == two70);
@@ -264,17 +296,17 @@ impl Calibration {
         expect("float layout", read(float)? == PyNode::Float(1.5))?;
         expect(
             "list layout",
-            read(list)? == PyNode::List(vec![NodeId(3), NodeId(5), NodeId(7)]),
+            read(list)? == PyNode::List(vec![NodeId(3), NodeId(5), NodeId(7)].into()),
         )?;
         expect(
             "tuple layout",
-            read(tuple)? == PyNode::Tuple(vec![NodeId(9), NodeId(11)]),
+            read(tuple)? == PyNode::Tuple(vec![NodeId(9), NodeId(11)].into()),
         )?;
         let dict_ok = match read(dict)? {
             PyNode::Dict(entries) => {
                 entries.len() == 1
                     && entries.first().is_some_and(|(k, v)| {
-                        read(k.0).ok() == Some(PyNode::Str(PyStr::Utf8("k".into()))) && *v == NodeId(15)
+                        read(k.0).ok().and_then(text_of).as_deref() == Some("k") && *v == NodeId(15)
                     })
             }
             _ => false,

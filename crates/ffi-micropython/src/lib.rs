@@ -73,14 +73,7 @@ impl Bridge {
             .as_ref()
             .ok_or_else(|| Error::interpreter("ffi-micropython: install() did not finish calibrating"))?;
         let root = self.heap.stack_top(calibration)?;
-        ffi_core::to_js(
-            &HeapGraph {
-                heap: &self.heap,
-                calibration,
-                root,
-            },
-            &self.options,
-        )
+        ffi_core::to_js(&HeapGraph::new(&self.heap, calibration, root), &self.options)
     }
 }
 

@@ -1,8 +1,10 @@
-//! The decoded pickle arena seen through the core's [`PyGraph`].
+//! The decoded pickle arena seen through the core's [`PyGraph`]: nodes borrow from it.
 
-use ffi_core::{Error, NodeId, PyGraph, PyNode};
+use std::borrow::Cow;
 
-use crate::pickle::{Decoded, External, Node};
+use ffi_core::{Error, NodeId, PyGraph, PyNode, PyStr};
+
+use crate::pickle::{Decoded, External, Node, Text};
 
 pub struct PickleGraph {
     pub decoded: Decoded,
@@ -10,31 +12,32 @@ pub struct PickleGraph {
     pub js_refs: js_sys::Array,
 }
 
-fn ids(items: &[u32]) -> Vec<NodeId> {
-    items.iter().copied().map(NodeId).collect()
-}
-
 impl PyGraph for PickleGraph {
     fn root(&self) -> NodeId {
-        NodeId(self.decoded.root)
+        self.decoded.root
     }
 
-    fn node(&self, id: NodeId) -> Result<PyNode, Error> {
+    fn dense_ids(&self) -> Option<u32> {
+        u32::try_from(self.decoded.nodes.len()).ok()
+    }
+
+    fn node(&self, id: NodeId) -> Result<PyNode<'_>, Error> {
         let Some(node) = self.decoded.nodes.get(id.0 as usize) else {
             return Err(Error::interpreter("pickle graph: dangling node id"));
         };
-        let other = |name: &str| PyNode::Other {
-            type_name: name.to_owned(),
+        let other = |name: &'static str| PyNode::Other {
+            type_name: Cow::Borrowed(name),
         };
         Ok(match node {
             Node::None => PyNode::None,
             Node::Bool(b) => PyNode::Bool(*b),
             Node::Int(i) => PyNode::Int(i.clone()),
             Node::Float(x) => PyNode::Float(*x),
-            Node::Str(s) => PyNode::Str(s.clone()),
-            Node::List(items) => PyNode::List(ids(items)),
-            Node::Tuple(items) => PyNode::Tuple(ids(items)),
-            Node::Dict(entries) => PyNode::Dict(entries.iter().map(|(k, v)| (NodeId(*k), NodeId(*v))).collect()),
+            Node::Str(Text::Utf8(s)) => PyNode::Str(PyStr::Utf8(Cow::Borrowed(s))),
+            Node::Str(Text::Utf16(units)) => PyNode::Str(PyStr::Utf16(Cow::Borrowed(units))),
+            Node::List(items) => PyNode::List(Cow::Borrowed(items)),
+            Node::Tuple(items) => PyNode::Tuple(Cow::Borrowed(items)),
+            Node::Dict(entries) => PyNode::Dict(Cow::Borrowed(entries)),
             Node::Bytes(_) => other("bytes"),
             Node::ByteArray(_) => other("bytearray"),
             Node::Set(_) => other("set"),
@@ -45,7 +48,9 @@ impl PyGraph for PickleGraph {
                 }
                 PyNode::Js(self.js_refs.get(*index))
             }
-            Node::External(External::Opaque(type_name)) => other(type_name),
+            Node::External(External::Opaque(type_name)) => PyNode::Other {
+                type_name: Cow::Borrowed(type_name),
+            },
             Node::External(External::Undefined) => PyNode::Undefined,
             Node::External(External::Null) => PyNode::Null,
             Node::Global(_) => return Err(Error::interpreter("pickle graph: a marker global is not a value")),

@@ -4,7 +4,7 @@
 //! nothing recurses, so malformed bytes give an error, never a panic, hang or huge
 //! allocation.
 
-use ffi_core::{PyInt, PyStr};
+use ffi_core::{NodeId, PyInt};
 
 /// The Python module and name our `reducer_override` emits (`python/_pyscript_ffi_impl.py`).
 pub const MARKER_MODULE: &str = "_pyscript_ffi_impl";
@@ -21,20 +21,27 @@ pub enum External {
     Null,
 }
 
+/// Text of a pickled `str`: UTF-8, or UTF-16 units when it holds lone surrogates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    Utf8(String),
+    Utf16(Vec<u16>),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     None,
     Bool(bool),
     Int(PyInt),
     Float(f64),
-    Str(PyStr),
+    Str(Text),
     Bytes(Vec<u8>),
     ByteArray(Vec<u8>),
-    List(Vec<u32>),
-    Tuple(Vec<u32>),
-    Dict(Vec<(u32, u32)>),
-    Set(Vec<u32>),
-    FrozenSet(Vec<u32>),
+    List(Vec<NodeId>),
+    Tuple(Vec<NodeId>),
+    Dict(Vec<(NodeId, NodeId)>),
+    Set(Vec<NodeId>),
+    FrozenSet(Vec<NodeId>),
     External(External),
     /// A marker global, only meaningful as the callable of a REDUCE.
     Global(Marker),
@@ -58,7 +65,7 @@ impl std::fmt::Display for DecodeError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub nodes: Vec<Node>,
-    pub root: u32,
+    pub root: NodeId,
 }
 
 fn err<T>(message: impl Into<String>) -> Result<T, DecodeError> {
@@ -66,7 +73,7 @@ fn err<T>(message: impl Into<String>) -> Result<T, DecodeError> {
 }
 
 enum Slot {
-    Value(u32),
+    Value(NodeId),
     Mark,
 }
 
@@ -104,30 +111,30 @@ impl<'a> Reader<'a> {
 struct Machine {
     nodes: Vec<Node>,
     stack: Vec<Slot>,
-    memo: Vec<Option<u32>>,
+    memo: Vec<Option<NodeId>>,
 }
 
 impl Machine {
     fn push_node(&mut self, node: Node) {
-        let id = self.nodes.len() as u32;
+        let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(node);
         self.stack.push(Slot::Value(id));
     }
-    fn pop_value(&mut self) -> Result<u32, DecodeError> {
+    fn pop_value(&mut self) -> Result<NodeId, DecodeError> {
         match self.stack.pop() {
             Some(Slot::Value(id)) => Ok(id),
             Some(Slot::Mark) => err("unexpected mark"),
             None => err("stack underflow"),
         }
     }
-    fn top_value(&self) -> Result<u32, DecodeError> {
+    fn top_value(&self) -> Result<NodeId, DecodeError> {
         match self.stack.last() {
             Some(Slot::Value(id)) => Ok(*id),
             _ => err("expected a value on the stack"),
         }
     }
     /// Pops everything down to the last MARK and the mark itself.
-    fn pop_mark(&mut self) -> Result<Vec<u32>, DecodeError> {
+    fn pop_mark(&mut self) -> Result<Vec<NodeId>, DecodeError> {
         let Some(mark) = self.stack.iter().rposition(|s| matches!(s, Slot::Mark)) else {
             return err("no mark on the stack");
         };
@@ -141,19 +148,19 @@ impl Machine {
             .collect();
         Ok(items)
     }
-    fn node_mut(&mut self, id: u32) -> Result<&mut Node, DecodeError> {
-        match self.nodes.get_mut(id as usize) {
+    fn node_mut(&mut self, id: NodeId) -> Result<&mut Node, DecodeError> {
+        match self.nodes.get_mut(id.0 as usize) {
             Some(node) => Ok(node),
             None => err("dangling node"),
         }
     }
-    fn node(&self, id: u32) -> Result<&Node, DecodeError> {
-        match self.nodes.get(id as usize) {
+    fn node(&self, id: NodeId) -> Result<&Node, DecodeError> {
+        match self.nodes.get(id.0 as usize) {
             Some(node) => Ok(node),
             None => err("dangling node"),
         }
     }
-    fn memo_put(&mut self, index: usize, id: u32) -> Result<(), DecodeError> {
+    fn memo_put(&mut self, index: usize, id: NodeId) -> Result<(), DecodeError> {
         // Memo indices come from the stream; bound them by the number of nodes so a
         // hostile index cannot make us allocate more than the input justifies.
         if index > self.nodes.len() {
@@ -176,7 +183,7 @@ impl Machine {
             None => err(format!("memo {index} not set")),
         }
     }
-    fn extend(&mut self, target: u32, items: Vec<u32>) -> Result<(), DecodeError> {
+    fn extend(&mut self, target: NodeId, items: Vec<NodeId>) -> Result<(), DecodeError> {
         match self.node_mut(target)? {
             Node::List(list) | Node::Set(list) => {
                 list.extend(items);
@@ -185,11 +192,11 @@ impl Machine {
             _ => err("APPENDS/ADDITEMS on a non-list"),
         }
     }
-    fn set_items(&mut self, target: u32, items: Vec<u32>) -> Result<(), DecodeError> {
+    fn set_items(&mut self, target: NodeId, items: Vec<NodeId>) -> Result<(), DecodeError> {
         if items.len() % 2 != 0 {
             return err("odd number of dict items");
         }
-        let pairs: Vec<(u32, u32)> = items
+        let pairs: Vec<(NodeId, NodeId)> = items
             .chunks_exact(2)
             .filter_map(|pair| match *pair {
                 [key, value] => Some((key, value)),
@@ -207,19 +214,20 @@ impl Machine {
             _ => err("SETITEMS on a non-dict"),
         }
     }
-    fn str_arg(&self, id: u32) -> Result<String, DecodeError> {
+    fn str_arg(&self, id: NodeId) -> Result<String, DecodeError> {
         match self.node(id)? {
-            Node::Str(s) => Ok(s.to_string_lossy()),
+            Node::Str(Text::Utf8(s)) => Ok(s.clone()),
+            Node::Str(Text::Utf16(units)) => Ok(String::from_utf16_lossy(units)),
             _ => err("expected a str"),
         }
     }
-    fn int_arg(&self, id: u32) -> Result<i64, DecodeError> {
+    fn int_arg(&self, id: NodeId) -> Result<i64, DecodeError> {
         match self.node(id)? {
             Node::Int(PyInt::Small(n)) => Ok(*n),
             _ => err("expected a small int"),
         }
     }
-    fn reduce(&mut self, callable: u32, args: u32) -> Result<(), DecodeError> {
+    fn reduce(&mut self, callable: NodeId, args: NodeId) -> Result<(), DecodeError> {
         let marker = match self.node(callable)? {
             Node::Global(m) => *m,
             _ => return err("REDUCE of an unknown callable"),
@@ -274,9 +282,9 @@ fn decode_long(bytes: &[u8]) -> PyInt {
 
 /// UTF-8 as pickle writes it with `surrogatepass`: lone surrogates are encoded as
 /// three-byte sequences that strict UTF-8 rejects.
-fn decode_text(bytes: &[u8]) -> Result<PyStr, DecodeError> {
+fn decode_text(bytes: &[u8]) -> Result<Text, DecodeError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(PyStr::Utf8(text.to_owned()));
+        return Ok(Text::Utf8(text.to_owned()));
     }
     let mut units = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -308,7 +316,7 @@ fn decode_text(bytes: &[u8]) -> Result<PyStr, DecodeError> {
         }
         i += width;
     }
-    Ok(PyStr::Utf16(units))
+    Ok(Text::Utf16(units))
 }
 
 fn cont(bytes: &[u8], i: usize) -> Result<u32, DecodeError> {
@@ -495,31 +503,30 @@ mod tests {
         // pickle.dumps of: a = [1]; a.append(a); {"a": [1, None, 2**70, 1.5, "x"], "t": (a, a)}
         let bytes: &[u8] = b"\x80\x05\x958\x00\x00\x00\x00\x00\x00\x00}\x94(\x8c\x01a\x94]\x94(K\x01N\x8a\t\x00\x00\x00\x00\x00\x00\x00\x00@G?\xf8\x00\x00\x00\x00\x00\x00\x8c\x01x\x94e\x8c\x01t\x94]\x94(K\x01h\x05eh\x05\x86\x94u.";
         let decoded = decode(bytes).expect("decodes");
-        let Node::Dict(entries) = &decoded.nodes[decoded.root as usize] else {
+        let node = |id: NodeId| &decoded.nodes[id.0 as usize];
+        let Node::Dict(entries) = node(decoded.root) else {
             panic!("root is a dict")
         };
         assert_eq!(entries.len(), 2);
         let (_, tuple) = entries[1];
-        let Node::Tuple(pair) = &decoded.nodes[tuple as usize] else {
+        let Node::Tuple(pair) = node(tuple) else {
             panic!("tuple")
         };
         assert_eq!(pair[0], pair[1], "shared list keeps one node");
-        let Node::List(items) = &decoded.nodes[pair[0] as usize] else {
+        let Node::List(items) = node(pair[0]) else {
             panic!("list")
         };
         assert_eq!(items[1], pair[0], "the list contains itself");
         let (_, list) = entries[0];
-        let Node::List(items) = &decoded.nodes[list as usize] else {
-            panic!("list")
-        };
+        let Node::List(items) = node(list) else { panic!("list") };
         assert_eq!(
-            decoded.nodes[items[2] as usize],
+            *node(items[2]),
             Node::Int(PyInt::Big {
                 negative: false,
                 magnitude_le: vec![0, 0, 0, 0, 0, 0, 0, 0, 0x40]
             })
         );
-        assert_eq!(decoded.nodes[items[3] as usize], Node::Float(1.5));
+        assert_eq!(*node(items[3]), Node::Float(1.5));
     }
 
     #[test]
@@ -539,8 +546,8 @@ mod tests {
 
     #[test]
     fn lone_surrogates_survive() {
-        assert_eq!(decode_text(b"a\xed\xa0\x80"), Ok(PyStr::Utf16(vec![0x61, 0xd800])));
-        assert_eq!(decode_text("é".as_bytes()), Ok(PyStr::Utf8("é".into())));
+        assert_eq!(decode_text(b"a\xed\xa0\x80"), Ok(Text::Utf16(vec![0x61, 0xd800])));
+        assert_eq!(decode_text("é".as_bytes()), Ok(Text::Utf8("é".into())));
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub struct KeyText {
 
 /// `str` as is; `int`/`float` as decimal text; `True`/`False` → `"true"`/`"false"`;
 /// `None` → `"null"`; anything else is a `TypeError` naming the key's type.
-pub fn key_text(key: &PyNode) -> Result<KeyText, Error> {
+pub fn key_text(key: &PyNode<'_>) -> Result<KeyText, Error> {
     let (text, shown) = match key {
         PyNode::Str(s) => {
             let text = s.to_string_lossy();
@@ -67,7 +67,7 @@ pub fn collision(a: &KeyText, b: &KeyText) -> Error {
 }
 
 /// `type(x).__name__` of a node, for messages.
-pub fn node_type_name(node: &PyNode) -> String {
+pub fn node_type_name(node: &PyNode<'_>) -> String {
     match node {
         PyNode::None => "NoneType",
         PyNode::Bool(_) => "bool",
@@ -79,7 +79,7 @@ pub fn node_type_name(node: &PyNode) -> String {
         PyNode::Dict(_) => "dict",
         PyNode::Undefined | PyNode::Null => "JsSentinel",
         PyNode::Js(_) => "JsProxy",
-        PyNode::Other { type_name } => return type_name.clone(),
+        PyNode::Other { type_name } => return type_name.to_string(),
     }
     .to_owned()
 }
@@ -89,7 +89,7 @@ mod tests {
     use super::*;
     use crate::interpreter::{PyInt, PyStr};
 
-    fn text(node: PyNode) -> String {
+    fn text(node: PyNode<'_>) -> String {
         match key_text(&node) {
             Ok(k) => k.text,
             Err(e) => format!("error: {e}"),
@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn unsupported_key_is_a_type_error_naming_the_type() {
-        let err = key_text(&PyNode::Tuple(vec![])).err();
+        let err = key_text(&PyNode::Tuple(vec![].into())).err();
         let err = err.map(|e| (e.kind, e.from, e.message.contains("'tuple'")));
         assert_eq!(err, Some((crate::error::ErrorKind::Type, "tuple".to_owned(), true)));
     }

@@ -3,4 +3,5 @@
 pub mod keys;
 pub mod number;
 pub mod options;
+pub mod tape;
 pub mod to_js;

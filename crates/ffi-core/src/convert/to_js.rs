@@ -1,14 +1,14 @@
 //! Python → JS: the canonical `to_js` engine. Adapters supply the graph; this file owns
-//! every rule (docs/conversions.md).
+//! every rule (docs/conversions.md). The output is a [`Tape`] that JS runs in one pass.
 
 use std::collections::HashMap;
 
-use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::convert::keys::{collision, key_text, node_type_name, KeyText};
 use crate::convert::number::{classify_int, JsInt};
 use crate::convert::options::ToJsOptions;
+use crate::convert::tape::{op, Tape};
 use crate::error::{Error, ErrorKind};
 use crate::interpreter::{NodeId, PyGraph, PyNode, PyStr};
 
@@ -17,10 +17,11 @@ pub fn to_js(graph: &dyn PyGraph, options: &ToJsOptions) -> Result<JsValue, Erro
     let mut converter = Converter {
         graph,
         options,
-        memo: HashMap::new(),
+        tape: Tape::new(graph.dense_ids()),
         nesting: 0,
     };
-    converter.convert(graph.root())
+    converter.convert(graph.root())?;
+    Ok(converter.tape.run())
 }
 
 /// The canonical message when a value nests beyond [`ToJsOptions::max_nesting`]; the
@@ -37,116 +38,112 @@ pub fn too_deep(limit: usize) -> Error {
 struct Converter<'a> {
     graph: &'a dyn PyGraph,
     options: &'a ToJsOptions,
-    /// One JS value per converted container: keeps shared sub-objects shared and cycles closed.
-    memo: HashMap<NodeId, JsValue>,
+    tape: Tape,
     nesting: usize,
 }
 
 impl Converter<'_> {
-    fn convert(&mut self, id: NodeId) -> Result<JsValue, Error> {
-        if let Some(done) = self.memo.get(&id) {
-            return Ok(done.clone());
+    fn convert(&mut self, id: NodeId) -> Result<(), Error> {
+        match self.graph.node(id)? {
+            PyNode::None | PyNode::Null => self.tape.simple(op::NULL),
+            PyNode::Undefined => self.tape.simple(op::UNDEFINED),
+            PyNode::Bool(b) => self.tape.simple(if b { op::TRUE } else { op::FALSE }),
+            PyNode::Int(int) => match classify_int(&int) {
+                // Exact: |n| <= 2^53-1 is representable.
+                JsInt::Number(n) => self.tape.number(n as f64),
+                JsInt::BigInt { negative, hex } => self.tape.bigint(negative, &hex),
+            },
+            PyNode::Float(x) => self.tape.number(x),
+            PyNode::Str(s) => self.string(s),
+            PyNode::Js(value) => self.tape.js(value),
+            // A container met before is the same JS object again (shared or cyclic).
+            PyNode::List(_) | PyNode::Tuple(_) | PyNode::Dict(_) if self.tape.reference(id) => {}
+            PyNode::List(items) | PyNode::Tuple(items) => {
+                self.enter()?;
+                self.tape.open(id, true);
+                for item in items.iter() {
+                    self.convert(*item)?;
+                }
+                self.tape.close();
+                self.nesting -= 1;
+            }
+            PyNode::Dict(entries) => {
+                self.enter()?;
+                self.tape.open(id, false);
+                self.entries(&entries)?;
+                self.tape.close();
+                self.nesting -= 1;
+            }
+            other @ PyNode::Other { .. } => return Err(unsupported(&other)),
         }
-        let node = self.graph.node(id)?;
-        match node {
-            PyNode::None | PyNode::Null => Ok(JsValue::NULL),
-            PyNode::Undefined => Ok(JsValue::UNDEFINED),
-            PyNode::Bool(b) => Ok(JsValue::from_bool(b)),
-            PyNode::Int(int) => int_to_js(&classify_int(&int)),
-            PyNode::Float(x) => Ok(JsValue::from_f64(x)),
-            PyNode::Str(s) => Ok(str_to_js(&s)),
-            PyNode::Js(value) => Ok(value),
-            PyNode::List(items) | PyNode::Tuple(items) => self.nested(|me| me.array(id, &items)),
-            PyNode::Dict(entries) => self.nested(|me| me.object(id, &entries)),
-            other @ PyNode::Other { .. } => Err(unsupported(&other)),
-        }
+        Ok(())
     }
 
-    fn nested(&mut self, body: impl FnOnce(&mut Self) -> Result<JsValue, Error>) -> Result<JsValue, Error> {
+    fn enter(&mut self) -> Result<(), Error> {
         if self.nesting >= self.options.max_nesting {
             return Err(too_deep(self.options.max_nesting));
         }
         self.nesting += 1;
-        let result = body(self);
-        self.nesting -= 1;
-        result
+        Ok(())
     }
 
-    fn array(&mut self, id: NodeId, items: &[NodeId]) -> Result<JsValue, Error> {
-        let len = u32::try_from(items.len()).map_err(|_| {
-            Error::value_error(
-                "list",
-                "JavaScript",
-                "to_js: a JavaScript array holds at most 2^32-1 items",
-            )
-        })?;
-        let array = Array::new_with_length(len);
-        // Registered before the items, so a cycle back to this list finds it.
-        self.memo.insert(id, array.clone().into());
-        for (index, item) in (0..len).zip(items) {
-            let value = self.convert(*item)?;
-            array.set(index, value);
+    fn string(&mut self, s: PyStr<'_>) {
+        match s {
+            PyStr::Utf8(text) => self.tape.string(&text),
+            PyStr::Js(value) => self.tape.js(value),
+            PyStr::Utf16(units) => self.tape.js(utf16_to_js(&units)),
         }
-        Ok(array.into())
     }
 
-    fn object(&mut self, id: NodeId, entries: &[(NodeId, NodeId)]) -> Result<JsValue, Error> {
-        let object = Object::new();
-        self.memo.insert(id, object.clone().into());
-        let mut seen: HashMap<String, KeyText> = HashMap::with_capacity(entries.len());
+    fn entries(&mut self, entries: &[(NodeId, NodeId)]) -> Result<(), Error> {
+        // Distinct str keys cannot collide; only a dict with other key types needs the
+        // name check (and the key texts it takes).
+        let mut names: Option<HashMap<String, KeyText>> = None;
         for (key_id, value_id) in entries {
+            let key = self.graph.node(*key_id)?;
+            if names.is_none() && !matches!(key, PyNode::Str(_)) {
+                names = Some(self.key_names(entries)?);
+            }
+            match key {
+                PyNode::Str(s) => self.tape.key(*key_id, |tape| match s {
+                    PyStr::Utf8(text) => tape.define_key_text(&text),
+                    PyStr::Js(value) => tape.define_key_js(value),
+                    PyStr::Utf16(units) => tape.define_key_js(utf16_to_js(&units)),
+                }),
+                other => {
+                    let text = key_text(&other)?.text;
+                    self.tape.key(*key_id, |tape| tape.define_key_text(&text));
+                }
+            }
+            self.convert(*value_id)?;
+        }
+        Ok(())
+    }
+
+    /// Every key's property name; a `ValueError` when two keys share one.
+    fn key_names(&self, entries: &[(NodeId, NodeId)]) -> Result<HashMap<String, KeyText>, Error> {
+        let mut names: HashMap<String, KeyText> = HashMap::with_capacity(entries.len());
+        for (key_id, _) in entries {
             let key = key_text(&self.graph.node(*key_id)?)?;
-            if let Some(first) = seen.get(&key.text) {
+            if let Some(first) = names.get(&key.text) {
                 return Err(collision(first, &key));
             }
-            let value = self.convert(*value_id)?;
-            Reflect::set(&object, &JsValue::from_str(&key.text), &value).map_err(Error::from)?;
-            seen.insert(key.text.clone(), key);
+            names.insert(key.text.clone(), key);
         }
-        Ok(object.into())
+        Ok(names)
     }
 }
 
-fn int_to_js(int: &JsInt) -> Result<JsValue, Error> {
-    match int {
-        // Exact: |n| <= 2^53-1 is representable.
-        JsInt::Number(n) => Ok(JsValue::from_f64(*n as f64)),
-        JsInt::BigInt { negative, hex } => {
-            let text = format!("{}0x{hex}", if *negative { "-" } else { "" });
-            big_int_from_text(&text)
-        }
+fn utf16_to_js(units: &[u16]) -> JsValue {
+    // from_char_code takes the units as they are, lone surrogates included.
+    let mut out = js_sys::JsString::from("");
+    for chunk in units.chunks(4096) {
+        out = out.concat(&js_sys::JsString::from_char_code(chunk));
     }
+    out.into()
 }
 
-/// `BigInt("-0x..")` is a SyntaxError in JS, so the sign is applied after parsing.
-fn big_int_from_text(text: &str) -> Result<JsValue, Error> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let magnitude = js_sys::BigInt::new(&JsValue::from_str(digits)).map_err(|e| Error::from(JsValue::from(e)))?;
-    Ok(if negative {
-        (-&magnitude).into()
-    } else {
-        magnitude.into()
-    })
-}
-
-fn str_to_js(s: &PyStr) -> JsValue {
-    match s {
-        PyStr::Utf8(text) => JsValue::from_str(text),
-        PyStr::Utf16(units) => {
-            // from_char_code takes the units as they are, lone surrogates included.
-            let mut out = JsString::from("");
-            for chunk in units.chunks(4096) {
-                out = out.concat(&JsString::from_char_code(chunk));
-            }
-            out.into()
-        }
-    }
-}
-
-fn unsupported(node: &PyNode) -> Error {
+fn unsupported(node: &PyNode<'_>) -> Error {
     let type_name = node_type_name(node);
     Error::type_error(
         type_name.clone(),

@@ -1,0 +1,56 @@
+// Builds the JS value a conversion tape describes, in one pass (see src/convert/tape.rs
+// for the format). Values go into the innermost open container; containers are
+// remembered in creation order so REF can name them again (shared objects, cycles).
+const decoder = new TextDecoder();
+
+export function run_tape(ops, nums, textBytes, js) {
+  const text = textBytes.length ? decoder.decode(textBytes) : "";
+  const memo = [];
+  const keys = [];
+  const stack = [];
+  let top = null;
+  let topIsArray = false;
+  let key;
+  let result;
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < ops.length; ) {
+    let value;
+    switch (ops[i++]) {
+      case 0: value = null; break;
+      case 1: value = undefined; break;
+      case 2: value = true; break;
+      case 3: value = false; break;
+      case 4: value = nums[n++]; break;
+      case 5: value = text.slice(ops[i], ops[i] + ops[i + 1]); i += 2; break;
+      case 6: value = BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
+      case 7: value = -BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
+      case 8: value = js[j++]; break;
+      case 9: value = memo[ops[i++]]; break;
+      case 10: case 11: {
+        const container = ops[i - 1] === 10 ? [] : {};
+        memo.push(container);
+        stack.push(top, topIsArray, key);
+        top = container;
+        topIsArray = ops[i - 1] === 10;
+        continue;
+      }
+      case 12:
+        value = top;
+        key = stack.pop();
+        topIsArray = stack.pop();
+        top = stack.pop();
+        break;
+      case 13: key = keys[ops[i++]]; continue;
+      case 14: keys.push(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; continue;
+      case 15: keys.push(js[j++]); continue;
+      default: throw new Error(`pyscript.ffi: bad tape opcode ${ops[i - 1]}`);
+    }
+    if (top === null) result = value;
+    else if (topIsArray) top.push(value);
+    // "__proto__" as a plain assignment would set the prototype: define it instead.
+    else if (key === "__proto__") Object.defineProperty(top, key, { value, writable: true, enumerable: true, configurable: true });
+    else top[key] = value;
+  }
+  return result;
+}

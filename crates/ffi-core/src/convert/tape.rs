@@ -1,0 +1,204 @@
+//! The conversion tape: what the engine emits instead of building JS objects one
+//! boundary call at a time. `js/tape.js` runs it in one pass.
+//!
+//! Format: `ops` is a sequence of u32 words, an opcode followed by its operands;
+//! `nums` holds the numbers NUM takes in order; `text` is all Rust-side text (values and
+//! keys) concatenated, addressed in UTF-16 units; `js` holds JS values in the order JS and
+//! DEFKEY_JS take them.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::interpreter::NodeId;
+
+/// NodeId → u32, by index for dense ids (pickle arenas) or by a fast hash for sparse
+/// ones (MicroPython heap addresses).
+#[derive(Debug)]
+enum IdMap {
+    Dense(Vec<u32>),
+    Sparse(rustc_hash::FxHashMap<NodeId, u32>),
+}
+
+impl IdMap {
+    const EMPTY: u32 = u32::MAX;
+
+    fn new(dense_ids: Option<u32>) -> Self {
+        match dense_ids {
+            Some(n) => IdMap::Dense(vec![Self::EMPTY; n as usize]),
+            None => IdMap::Sparse(rustc_hash::FxHashMap::default()),
+        }
+    }
+    fn get(&self, id: NodeId) -> Option<u32> {
+        match self {
+            IdMap::Dense(v) => v.get(id.0 as usize).copied().filter(|x| *x != Self::EMPTY),
+            IdMap::Sparse(m) => m.get(&id).copied(),
+        }
+    }
+    fn insert(&mut self, id: NodeId, value: u32) {
+        match self {
+            IdMap::Dense(v) => {
+                if let Some(slot) = v.get_mut(id.0 as usize) {
+                    *slot = value;
+                }
+            }
+            IdMap::Sparse(m) => {
+                m.insert(id, value);
+            }
+        }
+    }
+}
+
+#[wasm_bindgen(module = "/js/tape.js")]
+extern "C" {
+    fn run_tape(ops: &[u32], nums: &[f64], text: &[u8], js: &js_sys::Array) -> JsValue;
+}
+
+pub mod op {
+    pub const NULL: u32 = 0;
+    pub const UNDEFINED: u32 = 1;
+    pub const TRUE: u32 = 2;
+    pub const FALSE: u32 = 3;
+    /// Next number from `nums`.
+    pub const NUM: u32 = 4;
+    /// String `text[start..start+len]` (UTF-16 units).
+    pub const STR: u32 = 5;
+    /// `BigInt(text[..])`, the text being `0x…`.
+    pub const BIGINT: u32 = 6;
+    pub const NEG_BIGINT: u32 = 7;
+    /// Next value from `js`.
+    pub const JS: u32 = 8;
+    /// The container created n-th in this tape.
+    pub const REF: u32 = 9;
+    pub const ARRAY: u32 = 10;
+    pub const OBJECT: u32 = 11;
+    pub const END: u32 = 12;
+    /// Set the key the next value is stored under, by key id.
+    pub const KEY: u32 = 13;
+    /// Define the next key id from `text[start..start+len]`.
+    pub const DEFKEY_TEXT: u32 = 14;
+    /// Define the next key id from the next value in `js`.
+    pub const DEFKEY_JS: u32 = 15;
+}
+
+#[derive(Debug)]
+pub struct Tape {
+    ops: Vec<u32>,
+    nums: Vec<f64>,
+    text: String,
+    text_units: u32,
+    js: Vec<JsValue>,
+    containers: u32,
+    /// Container node → its creation index, for REF.
+    created: IdMap,
+    /// Key node → key id: the same key object (memoised by pickle, a qstr on
+    /// MicroPython) is defined once per tape.
+    key_ids: IdMap,
+    keys_defined: u32,
+}
+
+impl Tape {
+    pub fn new(dense_ids: Option<u32>) -> Self {
+        Tape {
+            ops: Vec::new(),
+            nums: Vec::new(),
+            text: String::new(),
+            text_units: 0,
+            js: Vec::new(),
+            containers: 0,
+            created: IdMap::new(dense_ids),
+            key_ids: IdMap::new(dense_ids),
+            keys_defined: 0,
+        }
+    }
+
+    pub fn simple(&mut self, opcode: u32) {
+        self.ops.push(opcode);
+    }
+
+    pub fn number(&mut self, value: f64) {
+        self.ops.push(op::NUM);
+        self.nums.push(value);
+    }
+
+    fn push_text(&mut self, text: &str) -> (u32, u32) {
+        let units = if text.is_ascii() {
+            text.len()
+        } else {
+            text.encode_utf16().count()
+        };
+        let units = u32::try_from(units).unwrap_or(u32::MAX);
+        let start = self.text_units;
+        self.text.push_str(text);
+        self.text_units = self.text_units.saturating_add(units);
+        (start, units)
+    }
+
+    pub fn string(&mut self, text: &str) {
+        let (start, len) = self.push_text(text);
+        self.ops.extend_from_slice(&[op::STR, start, len]);
+    }
+
+    pub fn bigint(&mut self, negative: bool, hex: &str) {
+        let (start, len) = self.push_text(&format!("0x{hex}"));
+        self.ops
+            .extend_from_slice(&[if negative { op::NEG_BIGINT } else { op::BIGINT }, start, len]);
+    }
+
+    pub fn js(&mut self, value: JsValue) {
+        self.ops.push(op::JS);
+        self.js.push(value);
+    }
+
+    /// If `node` was already created in this tape, emit a REF to it and say so.
+    pub fn reference(&mut self, node: NodeId) -> bool {
+        match self.created.get(node) {
+            Some(index) => {
+                self.ops.extend_from_slice(&[op::REF, index]);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Open an array or object for `node`; values until END go into it.
+    pub fn open(&mut self, node: NodeId, array: bool) {
+        self.ops.push(if array { op::ARRAY } else { op::OBJECT });
+        self.created.insert(node, self.containers);
+        self.containers += 1;
+    }
+
+    pub fn close(&mut self) {
+        self.ops.push(op::END);
+    }
+
+    /// Select the key for the next value, defining it on first use.
+    pub fn key(&mut self, node: NodeId, define: impl FnOnce(&mut Self)) {
+        let id = match self.key_ids.get(node) {
+            Some(id) => id,
+            None => {
+                define(self);
+                let id = self.keys_defined;
+                self.keys_defined += 1;
+                self.key_ids.insert(node, id);
+                id
+            }
+        };
+        self.ops.extend_from_slice(&[op::KEY, id]);
+    }
+
+    pub fn define_key_text(&mut self, text: &str) {
+        let (start, len) = self.push_text(text);
+        self.ops.extend_from_slice(&[op::DEFKEY_TEXT, start, len]);
+    }
+
+    pub fn define_key_js(&mut self, value: JsValue) {
+        self.ops.push(op::DEFKEY_JS);
+        self.js.push(value);
+    }
+
+    /// Build the JS value.
+    pub fn run(self) -> JsValue {
+        let js: js_sys::Array = self.js.into_iter().collect();
+        run_tape(&self.ops, &self.nums, self.text.as_bytes(), &js)
+    }
+}
