@@ -1,4 +1,4 @@
-# D13 (slice): values with no data conversion yet are a catchable TypeError naming the type.
+# D13 (this release): objects with no data conversion are a catchable TypeError naming the type.
 from pyscript import ffi
 
 
@@ -12,5 +12,5 @@ def function():
 
 record_error("instance", ffi.to_js, [Point()])
 record_error("function", ffi.to_js, {"f": function})
-record_error("set", ffi.to_js, [{1, 2}])
-record_error("bytes", ffi.to_js, [b"xy"])
+record_error("range", ffi.to_js, [range(3)])
+record_error("generator", ffi.to_js, {"g": (x for x in [1])})

@@ -34,7 +34,12 @@ export function describe(root) {
       return { type: "array", id, ctor, items };
     }
     if (v instanceof Map) return { type: "map", id, ctor, entries: [...v].map(([k, x]) => [d(k), d(x)]) };
-    if (v instanceof Set) return { type: "set", id, ctor, items: [...v].map(d) };
+    if (v instanceof Set) {
+      // A set's iteration order is the interpreter's own (hash order): items are
+      // described by value, on their own, and sorted.
+      const items = [...v].map((x) => describe(x)).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+      return { type: "set", id, ctor, items };
+    }
     if (ArrayBuffer.isView(v)) return { type: "typedarray", id, ctor, items: Array.from(v, (x) => d(x)) };
     if (proto === Object.prototype || proto === null) {
       const entries = {};

@@ -3,13 +3,13 @@
 // remembered in creation order so REF can name them again (shared objects, cycles).
 const decoder = new TextDecoder();
 
-export function run_tape(ops, nums, textBytes, js) {
+export function run_tape(ops, nums, textBytes, bin, js) {
   const text = textBytes.length ? decoder.decode(textBytes) : "";
   const memo = [];
   const keys = [];
   const stack = [];
   let top = null;
-  let topIsArray = false;
+  let topKind = 0; // 0 array, 1 object, 2 set
   let key;
   let result;
   let n = 0;
@@ -27,27 +27,30 @@ export function run_tape(ops, nums, textBytes, js) {
       case 7: value = -BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
       case 8: value = js[j++]; break;
       case 9: value = memo[ops[i++]]; break;
-      case 10: case 11: {
-        const container = ops[i - 1] === 10 ? [] : {};
+      case 10: case 11: case 17: {
+        const opcode = ops[i - 1];
+        const container = opcode === 10 ? [] : opcode === 11 ? {} : new Set();
         memo.push(container);
-        stack.push(top, topIsArray, key);
+        stack.push(top, topKind, key);
         top = container;
-        topIsArray = ops[i - 1] === 10;
+        topKind = opcode === 10 ? 0 : opcode === 11 ? 1 : 2;
         continue;
       }
       case 12:
         value = top;
         key = stack.pop();
-        topIsArray = stack.pop();
+        topKind = stack.pop();
         top = stack.pop();
         break;
       case 13: key = keys[ops[i++]]; continue;
       case 14: keys.push(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; continue;
       case 15: keys.push(js[j++]); continue;
+      case 16: value = bin.slice(ops[i], ops[i] + ops[i + 1]); i += 2; break;
       default: throw new Error(`pyscript.ffi: bad tape opcode ${ops[i - 1]}`);
     }
     if (top === null) result = value;
-    else if (topIsArray) top.push(value);
+    else if (topKind === 0) top.push(value);
+    else if (topKind === 2) top.add(value);
     // "__proto__" as a plain assignment would set the prototype: define it instead.
     else if (key === "__proto__") Object.defineProperty(top, key, { value, writable: true, enumerable: true, configurable: true });
     else top[key] = value;

@@ -36,6 +36,14 @@ impl PyStr<'_> {
     }
 }
 
+/// Contents of a `bytes`, `bytearray` or `memoryview`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PyBytes<'a> {
+    Slice(Cow<'a, [u8]>),
+    /// Already a JS `Uint8Array` copy (MicroPython reads its heap on the JS side).
+    Js(JsValue),
+}
+
 /// A Python integer, exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PyInt {
@@ -48,6 +56,9 @@ pub enum PyInt {
 }
 
 /// One Python object as the core sees it. `type_name` fields are `type(x).__name__`.
+/// Adapters report instances of subclasses of the data types (an `IntEnum`, an
+/// `OrderedDict`, a namedtuple, a `list` subclass) as their base type, as `json.dumps`
+/// treats them.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PyNode<'a> {
@@ -59,6 +70,9 @@ pub enum PyNode<'a> {
     List(Cow<'a, [NodeId]>),
     Tuple(Cow<'a, [NodeId]>),
     Dict(Cow<'a, [(NodeId, NodeId)]>),
+    /// `set` or `frozenset`, elements in the set's own iteration order.
+    Set(Cow<'a, [NodeId]>),
+    Bytes(PyBytes<'a>),
     /// `ffi.undefined`.
     Undefined,
     /// `ffi.null`.

@@ -13,7 +13,7 @@ pub mod wire;
 pub use convert::options::ToJsOptions;
 pub use convert::to_js::to_js;
 pub use error::{Error, ErrorKind};
-pub use interpreter::{NodeId, PyGraph, PyInt, PyNode, PyStr};
+pub use interpreter::{NodeId, PyBytes, PyGraph, PyInt, PyNode, PyStr};
 
 /// Python sources shared by every adapter: the `pyscript` package users import.
 pub mod python_sources {

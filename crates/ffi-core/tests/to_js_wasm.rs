@@ -159,3 +159,24 @@ fn proto_key_is_an_own_property_not_the_prototype() {
     assert!(Object::has_own(object, &JsValue::from_str("__proto__")));
     assert!(Array::is_array(&get(&out, "__proto__")));
 }
+
+#[wasm_bindgen_test]
+fn deep_nesting_never_touches_the_machine_stack() {
+    // With the limit lifted, 100,000 levels convert: the walk and the tape runner are
+    // both iterative (a wasm32 stack overflow would corrupt memory, not trap).
+    let depth = 100_000u32;
+    let nodes: Vec<PyNode<'static>> = (0..depth)
+        .map(|i| list(if i + 1 < depth { vec![NodeId(i + 1)] } else { vec![] }))
+        .collect();
+    let options = ToJsOptions {
+        max_nesting: usize::MAX,
+    };
+    let out = to_js(&Fake(nodes), &options).expect("converts");
+    let mut node = out;
+    let mut levels = 1;
+    while let Some(inner) = node.dyn_ref::<Array>().filter(|a| a.length() == 1).map(|a| a.get(0)) {
+        node = inner;
+        levels += 1;
+    }
+    assert_eq!(levels, depth);
+}

@@ -24,3 +24,17 @@ export function qstr_text(m, out, word) {
 export function js_ref(ref) {
   return globalThis.proxy_js_ref[ref];
 }
+export function heap_u8(m, addr) {
+  return m.getValue(addr, "i8") & 0xff;
+}
+// A Uint8Array copy of len bytes at addr (4 at a time: getValue is all 1.27 exports).
+export function heap_bytes(m, addr, len) {
+  const out = new Uint8Array(len);
+  let i = 0;
+  if ((addr & 3) === 0) {
+    const view = new DataView(out.buffer);
+    for (; i + 4 <= len; i += 4) view.setInt32(i, m.getValue(addr + i, "i32"), true);
+  }
+  for (; i < len; i++) out[i] = m.getValue(addr + i, "i8") & 0xff;
+  return out;
+}

@@ -14,7 +14,19 @@ _JsProxy = type(js.Object)
 _js_undefined = js.undefined
 
 
+class _UserList(list):
+    pass
+
+
+class _UserInt(int):
+    pass
+
+
 def bind_sentinels(undefined, null):
+    try:
+        from collections import OrderedDict
+    except ImportError:  # a build without it: plain dicts stand in, nothing else reads it
+        OrderedDict = dict
     # The order is the contract with Calibration::learn in src/heap.rs.
     samples = [
         "pyscript.ffi calibration " + str(12345),
@@ -31,6 +43,14 @@ def bind_sentinels(undefined, null):
         undefined,
         null,
         _stack,
+        b"xy",
+        bytearray(b"ab"),
+        memoryview(b"hello")[1:],
+        {1, 2},
+        frozenset({7}),
+        OrderedDict(),
+        _UserList([6]),
+        _UserInt(21),
     ]
     error = _bridge.calibrate(samples)
     if error:

@@ -6,17 +6,19 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
-use ffi_core::{Error, NodeId, PyGraph, PyInt, PyNode, PyStr};
+use ffi_core::{Error, NodeId, PyBytes, PyGraph, PyInt, PyNode, PyStr};
+use rustc_hash::FxHashMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/heap.js")]
 extern "C" {
     fn heap_u32(module: &JsValue, addr: u32) -> u32;
     fn heap_u16(module: &JsValue, addr: u32) -> u32;
+    fn heap_u8(module: &JsValue, addr: u32) -> u32;
     fn heap_f64(module: &JsValue, addr: u32) -> f64;
     fn heap_utf8(module: &JsValue, addr: u32, len: u32) -> JsValue;
+    fn heap_bytes(module: &JsValue, addr: u32, len: u32) -> JsValue;
     fn qstr_text(module: &JsValue, scratch: u32, word: u32) -> JsValue;
     fn js_ref(reference: u32) -> JsValue;
 }
@@ -28,12 +30,22 @@ pub struct Calibration {
     pub false_: u32,
     pub true_: u32,
     pub ty_str: u32,
+    pub ty_bytes: u32,
+    pub ty_bytearray: u32,
+    pub ty_memoryview: u32,
     pub ty_int: u32,
     pub ty_float: u32,
     pub ty_list: u32,
     pub ty_tuple: u32,
     pub ty_dict: u32,
+    pub ty_ordereddict: u32,
+    pub ty_set: u32,
+    pub ty_frozenset: u32,
     pub ty_jsproxy: u32,
+    /// `type` itself: the type of every class object.
+    pub ty_type: u32,
+    /// The `make_new` slot user-defined classes share (instances with `subobj`).
+    pub instance_make_new: u32,
     /// Addresses of `ffi.undefined` and `ffi.null` (MicroPython's GC does not move objects).
     pub undefined: u32,
     pub null: u32,
@@ -55,18 +67,32 @@ mod layout {
     pub const TUPLE_ITEMS: u32 = 8;
     pub const DICT_ALLOC: u32 = 8;
     pub const DICT_TABLE: u32 = 12;
+    pub const SET_ALLOC: u32 = 4;
+    pub const SET_TABLE: u32 = 12;
+    /// `mp_obj_array_t`: typecode in the low byte, `free` (a memoryview's offset) above.
+    pub const ARRAY_TYPECODE_FREE: u32 = 4;
+    pub const ARRAY_LEN: u32 = 8;
+    pub const ARRAY_ITEMS: u32 = 12;
     pub const JSPROXY_REF: u32 = 4;
+    /// `mp_obj_instance_t.subobj[0]`: the native base object of a user class instance.
+    pub const INSTANCE_SUBOBJ: u32 = 16;
     /// `mp_obj_type_t.name`, a 16-bit qstr index after the base and 16-bit flags.
     pub const TYPE_NAME: u32 = 6;
-    /// `MP_OBJ_SENTINEL` marks a deleted slot in a dict's hash table.
+    pub const TYPE_SLOT_INDEX_MAKE_NEW: u32 = 8;
+    pub const TYPE_SLOT_INDEX_PARENT: u32 = 18;
+    pub const TYPE_SLOTS: u32 = 20;
+    /// `MP_OBJ_SENTINEL` marks a deleted slot in a dict's or set's hash table.
     pub const MAP_SENTINEL: u32 = 4;
 }
 
-/// The order of the samples the Python side passes to `calibrate` (`_pyscript_ffi_impl.py`).
-pub const SAMPLE_COUNT: u32 = 14;
+/// The number of samples the Python side passes to `calibrate`, in the order
+/// [`Calibration::learn`] reads them (`python/_pyscript_ffi_impl.py`).
+pub const SAMPLE_COUNT: usize = 22;
 
 /// A bound on what one conversion may read, so corrupt lengths cannot hang us.
 const MAX_ITEMS: u32 = 1 << 28;
+/// How far up a class hierarchy we look for a native base type.
+const MAX_CLASS_DEPTH: usize = 16;
 
 #[derive(Debug)]
 pub struct Heap {
@@ -89,6 +115,10 @@ impl Heap {
         }
         Ok((0..len).map(|i| self.u32(start + 4 * i)).collect())
     }
+    /// The filled slots of a hash table of `alloc` entries, each `stride` words.
+    fn table(&self, table: u32, alloc: u32, stride: u32) -> Result<Vec<u32>, Error> {
+        self.items(table, alloc.saturating_mul(stride))
+    }
     fn qstr(&self, word: u32) -> Result<JsValue, Error> {
         let text = qstr_text(&self.module, self.scratch, word);
         if text.is_string() {
@@ -103,6 +133,13 @@ impl Heap {
             .ok()
             .and_then(|t| t.as_string())
             .unwrap_or_else(|| "object".to_owned())
+    }
+    /// `slots[index - 1]` of a type, for a slot index byte at `index_offset`.
+    fn type_slot(&self, ty: u32, index_offset: u32) -> Option<u32> {
+        match heap_u8(&self.module, ty + index_offset) {
+            0 => None,
+            index => Some(self.u32(ty + layout::TYPE_SLOTS + 4 * (index - 1))),
+        }
     }
     fn mpz(&self, addr: u32) -> Result<PyInt, Error> {
         let sign_bits = self.u32(addr + layout::INT_SIGN_BITS);
@@ -138,6 +175,14 @@ fn small_int(word: u32) -> i64 {
     i64::from((word as i32) >> 1)
 }
 
+fn ids(words: Vec<u32>) -> Cow<'static, [NodeId]> {
+    Cow::Owned(words.into_iter().map(NodeId).collect())
+}
+
+fn filled(key: u32) -> bool {
+    key != 0 && key != layout::MAP_SENTINEL
+}
+
 /// One conversion's view of the heap.
 #[derive(Debug)]
 pub struct HeapGraph<'a> {
@@ -145,7 +190,7 @@ pub struct HeapGraph<'a> {
     calibration: &'a Calibration,
     root: u32,
     /// Interned strings (qstrs) are immutable: each is read once per conversion.
-    qstrs: RefCell<HashMap<u32, JsValue>>,
+    qstrs: RefCell<FxHashMap<u32, JsValue>>,
 }
 
 impl<'a> HeapGraph<'a> {
@@ -154,7 +199,7 @@ impl<'a> HeapGraph<'a> {
             heap,
             calibration,
             root,
-            qstrs: RefCell::new(HashMap::new()),
+            qstrs: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -165,6 +210,124 @@ impl<'a> HeapGraph<'a> {
         let text = self.heap.qstr(word)?;
         self.qstrs.borrow_mut().insert(word, text.clone());
         Ok(text)
+    }
+
+    /// A heap object of native type `ty` at `word`, or `None` if `ty` is not a type
+    /// the conversion reads.
+    fn native(&self, word: u32, ty: u32) -> Result<Option<PyNode<'static>>, Error> {
+        let (heap, cal) = (self.heap, self.calibration);
+        let node = if ty == cal.ty_str {
+            let len = heap.u32(word + layout::STR_LEN);
+            PyNode::Str(PyStr::Js(heap_utf8(
+                &heap.module,
+                heap.u32(word + layout::STR_DATA),
+                len,
+            )))
+        } else if ty == cal.ty_bytes {
+            let len = heap.u32(word + layout::STR_LEN);
+            PyNode::Bytes(PyBytes::Js(heap_bytes(
+                &heap.module,
+                heap.u32(word + layout::STR_DATA),
+                len,
+            )))
+        } else if ty == cal.ty_bytearray || ty == cal.ty_memoryview {
+            let typecode_free = heap.u32(word + layout::ARRAY_TYPECODE_FREE);
+            // Only byte views: 'B', 'b' or bytearray's own code (1); the RW flag is 0x80.
+            if !matches!(typecode_free & 0x7f, 1 | 0x42 | 0x62) {
+                return Ok(None);
+            }
+            let offset = if ty == cal.ty_memoryview { typecode_free >> 8 } else { 0 };
+            let len = heap.u32(word + layout::ARRAY_LEN);
+            let items = heap.u32(word + layout::ARRAY_ITEMS);
+            PyNode::Bytes(PyBytes::Js(heap_bytes(&heap.module, items + offset, len)))
+        } else if ty == cal.ty_int {
+            PyNode::Int(heap.mpz(word)?)
+        } else if ty == cal.ty_float {
+            PyNode::Float(heap_f64(&heap.module, word + layout::FLOAT_VALUE))
+        } else if ty == cal.ty_list {
+            PyNode::List(ids(
+                heap.items(heap.u32(word + layout::LIST_ITEMS), heap.u32(word + layout::LIST_LEN))?
+            ))
+        } else if ty == cal.ty_tuple {
+            PyNode::Tuple(ids(
+                heap.items(word + layout::TUPLE_ITEMS, heap.u32(word + layout::TUPLE_LEN))?
+            ))
+        } else if ty == cal.ty_dict || ty == cal.ty_ordereddict {
+            let slots = heap.table(
+                heap.u32(word + layout::DICT_TABLE),
+                heap.u32(word + layout::DICT_ALLOC),
+                2,
+            )?;
+            // Every filled slot, in table order (MicroPython's own iteration order).
+            let entries = slots
+                .chunks_exact(2)
+                .filter_map(|slot| match *slot {
+                    [key, value] if filled(key) => Some((NodeId(key), NodeId(value))),
+                    _ => None,
+                })
+                .collect();
+            PyNode::Dict(Cow::Owned(entries))
+        } else if ty == cal.ty_set || ty == cal.ty_frozenset {
+            let slots = heap.table(
+                heap.u32(word + layout::SET_TABLE),
+                heap.u32(word + layout::SET_ALLOC),
+                1,
+            )?;
+            PyNode::Set(ids(slots.into_iter().filter(|key| filled(*key)).collect()))
+        } else if ty == cal.ty_jsproxy {
+            PyNode::Js(js_ref(heap.u32(word + layout::JSPROXY_REF)))
+        } else {
+            return Ok(None);
+        };
+        Ok(Some(node))
+    }
+
+    /// An instance of a subclass of a data type reads as its base type's value. The
+    /// class chain is checked first: only a class with a native data base has a
+    /// `subobj[0]` to read (user classes) or its base's layout (native subtypes such as
+    /// namedtuple).
+    fn subclass(&self, word: u32, ty: u32) -> Result<Option<PyNode<'static>>, Error> {
+        let (heap, cal) = (self.heap, self.calibration);
+        let mut base = ty;
+        let mut native_base = None;
+        for _ in 0..MAX_CLASS_DEPTH {
+            let Some(parent) = heap.type_slot(base, layout::TYPE_SLOT_INDEX_PARENT) else {
+                break;
+            };
+            // Several bases make `parent` a tuple of types: not a data value.
+            if heap.u32(parent) != cal.ty_type {
+                break;
+            }
+            base = parent;
+            if cal.is_data_type(base) {
+                native_base = Some(base);
+                break;
+            }
+        }
+        let Some(base) = native_base else { return Ok(None) };
+        if heap.type_slot(ty, layout::TYPE_SLOT_INDEX_MAKE_NEW) != Some(cal.instance_make_new) {
+            return self.native(word, base);
+        }
+        let object = heap.u32(word + layout::INSTANCE_SUBOBJ);
+        if object & 3 != 0 {
+            // A small int or an interned str held directly in subobj[0].
+            return self.node(NodeId(object)).map(|node| Some(into_static(node)));
+        }
+        self.native(object, heap.u32(object))
+    }
+}
+
+fn into_static(node: PyNode<'_>) -> PyNode<'static> {
+    match node {
+        PyNode::None => PyNode::None,
+        PyNode::Bool(b) => PyNode::Bool(b),
+        PyNode::Int(i) => PyNode::Int(i),
+        PyNode::Float(x) => PyNode::Float(x),
+        PyNode::Str(PyStr::Js(v)) => PyNode::Str(PyStr::Js(v)),
+        PyNode::Str(s) => PyNode::Str(PyStr::Utf8(Cow::Owned(s.to_string_lossy()))),
+        other => PyNode::Other {
+            type_name: Cow::Owned(ffi_core::convert::keys::node_type_name(&other)),
+        },
     }
 }
 
@@ -198,111 +361,126 @@ impl PyGraph for HeapGraph<'_> {
             return Ok(PyNode::Null);
         }
         let ty = heap.u32(word);
-        let node = if ty == cal.ty_str {
-            let len = heap.u32(word + layout::STR_LEN);
-            let data = heap.u32(word + layout::STR_DATA);
-            PyNode::Str(PyStr::Js(heap_utf8(&heap.module, data, len)))
-        } else if ty == cal.ty_int {
-            PyNode::Int(heap.mpz(word)?)
-        } else if ty == cal.ty_float {
-            PyNode::Float(heap_f64(&heap.module, word + layout::FLOAT_VALUE))
-        } else if ty == cal.ty_list {
-            PyNode::List(Cow::Owned(ids(heap.items(
-                heap.u32(word + layout::LIST_ITEMS),
-                heap.u32(word + layout::LIST_LEN),
-            )?)))
-        } else if ty == cal.ty_tuple {
-            PyNode::Tuple(Cow::Owned(ids(
-                heap.items(word + layout::TUPLE_ITEMS, heap.u32(word + layout::TUPLE_LEN))?
-            )))
-        } else if ty == cal.ty_dict {
-            let alloc = heap.u32(word + layout::DICT_ALLOC);
-            let slots = heap.items(heap.u32(word + layout::DICT_TABLE), alloc.saturating_mul(2))?;
-            // Every filled slot, in table order (MicroPython's own iteration order).
-            let entries = slots
-                .chunks_exact(2)
-                .filter_map(|slot| match *slot {
-                    [key, value] if key != 0 && key != layout::MAP_SENTINEL => Some((NodeId(key), NodeId(value))),
-                    _ => None,
-                })
-                .collect();
-            PyNode::Dict(Cow::Owned(entries))
-        } else if ty == cal.ty_jsproxy {
-            PyNode::Js(js_ref(heap.u32(word + layout::JSPROXY_REF)))
-        } else {
-            PyNode::Other {
-                type_name: Cow::Owned(heap.type_name(ty)),
-            }
-        };
-        Ok(node)
+        if let Some(node) = self.native(word, ty)? {
+            return Ok(node);
+        }
+        if let Some(node) = self.subclass(word, ty)? {
+            return Ok(node);
+        }
+        Ok(PyNode::Other {
+            type_name: Cow::Owned(heap.type_name(ty)),
+        })
     }
 }
 
-fn ids(words: Vec<u32>) -> Vec<NodeId> {
-    words.into_iter().map(NodeId).collect()
-}
-
 impl Calibration {
+    fn is_data_type(&self, ty: u32) -> bool {
+        [
+            self.ty_str,
+            self.ty_bytes,
+            self.ty_bytearray,
+            self.ty_memoryview,
+            self.ty_int,
+            self.ty_float,
+            self.ty_list,
+            self.ty_tuple,
+            self.ty_dict,
+            self.ty_ordereddict,
+            self.ty_set,
+            self.ty_frozenset,
+        ]
+        .contains(&ty)
+    }
+
     /// Learn type addresses from the samples and check every layout assumption against
-    /// their known contents. Sample order is fixed by `_pyscript_ffi_impl.py`:
-    /// `[str, 2**70, -(2**40), 1.5, [1, 2, 3], (4, 5), {"k": 7}, js.Object,
-    ///   None, False, True, undefined, null, arg_stack]`.
+    /// their known contents. The order is fixed by `_pyscript_ffi_impl.py`.
     pub fn learn(heap: &Heap, samples_items: u32, samples_len: u32) -> Result<Calibration, Error> {
         let words = heap.items(samples_items, samples_len)?;
-        let [s, big, neg, float, list, tuple, dict, jsproxy, none, false_, true_, undefined, null, arg_stack] =
-            <[u32; SAMPLE_COUNT as usize]>::try_from(words)
+        let [s, big, neg, float, list, tuple, dict, jsproxy, none, false_, true_, undefined, null, arg_stack, bytes, bytearray, memoryview, set, frozenset, ordereddict, user_list, user_int] =
+            <[u32; SAMPLE_COUNT]>::try_from(words)
                 .map_err(|w| mismatch(&format!("expected {SAMPLE_COUNT} samples, got {}", w.len())))?;
+        let ty = |w: u32| heap.u32(w);
         let cal = Calibration {
             none,
             false_,
             true_,
-            ty_str: heap.u32(s),
-            ty_int: heap.u32(big),
-            ty_float: heap.u32(float),
-            ty_list: heap.u32(list),
-            ty_tuple: heap.u32(tuple),
-            ty_dict: heap.u32(dict),
-            ty_jsproxy: heap.u32(jsproxy),
+            ty_str: ty(s),
+            ty_bytes: ty(bytes),
+            ty_bytearray: ty(bytearray),
+            ty_memoryview: ty(memoryview),
+            ty_int: ty(big),
+            ty_float: ty(float),
+            ty_list: ty(list),
+            ty_tuple: ty(tuple),
+            ty_dict: ty(dict),
+            ty_ordereddict: ty(ordereddict),
+            ty_set: ty(set),
+            ty_frozenset: ty(frozenset),
+            ty_jsproxy: ty(jsproxy),
+            ty_type: ty(ty(list)),
+            instance_make_new: heap
+                .type_slot(ty(user_list), layout::TYPE_SLOT_INDEX_MAKE_NEW)
+                .unwrap_or(0),
             undefined,
             null,
             arg_stack,
         };
-        cal.self_test(heap, &[s, big, neg, float, list, tuple, dict, arg_stack])?;
+        cal.self_test(
+            heap,
+            &Samples {
+                s,
+                big,
+                neg,
+                float,
+                list,
+                tuple,
+                dict,
+                arg_stack,
+                bytes,
+                memoryview,
+                set,
+                user_list,
+                user_int,
+            },
+        )?;
         Ok(cal)
     }
 
-    fn self_test(&self, heap: &Heap, words: &[u32; 8]) -> Result<(), Error> {
-        let [s, big, neg, float, list, tuple, dict, arg_stack] = *words;
-        let graph = HeapGraph::new(heap, self, s);
-        let read = |w: u32| graph.node(NodeId(w));
+    fn self_test(&self, heap: &Heap, w: &Samples) -> Result<(), Error> {
+        let graph = HeapGraph::new(heap, self, w.s);
+        let read = |word: u32| graph.node(NodeId(word));
         let expect = |what: &str, ok: bool| if ok { Ok(()) } else { Err(mismatch(what)) };
-        expect(
-            "immediates",
-            self.none == 6 && self.false_ & 7 == 6 && self.true_ & 7 == 6,
-        )?;
         let text_of = |node: PyNode<'_>| match node {
             PyNode::Str(s) => Some(s.to_string_lossy()),
             _ => None,
         };
+        let bytes_of = |node: PyNode<'_>| match node {
+            PyNode::Bytes(PyBytes::Js(v)) => Some(js_sys::Uint8Array::new(&v).to_vec()),
+            _ => None,
+        };
+        expect(
+            "immediates",
+            self.none == 6 && self.false_ & 7 == 6 && self.true_ & 7 == 6,
+        )?;
         expect(
             "str layout",
-            text_of(read(s)?).as_deref() == Some("pyscript.ffi calibration 12345"),
+            text_of(read(w.s)?).as_deref() == Some("pyscript.ffi calibration 12345"),
         )?;
         let two70 = [0, 0, 0, 0, 0, 0, 0, 0, 0x40u8];
-        let big_ok = matches!(read(big)?, PyNode::Int(PyInt::Big { negative: false, ref magnitude_le }) if trim(magnitude_le) == two70);
+        let big_ok = matches!(read(w.big)?, PyNode::Int(PyInt::Big { negative: false, ref magnitude_le }) if trim(magnitude_le) == two70);
         expect("int layout", big_ok)?;
-        let neg_ok = matches!(read(neg)?, PyNode::Int(PyInt::Big { negative: true, ref magnitude_le }) if trim(magnitude_le) == [0, 0, 0, 0, 0, 1]);
+        let neg_ok = matches!(read(w.neg)?, PyNode::Int(PyInt::Big { negative: true, ref magnitude_le }) if trim(magnitude_le) == [0, 0, 0, 0, 0, 1]);
         expect("negative int layout", neg_ok)?;
-        expect("float layout", read(float)? == PyNode::Float(1.5))?;
+        expect("float layout", read(w.float)? == PyNode::Float(1.5))?;
         expect(
             "list layout",
-            read(list)? == PyNode::List(vec![NodeId(3), NodeId(5), NodeId(7)].into()),
+            read(w.list)? == PyNode::List(vec![NodeId(3), NodeId(5), NodeId(7)].into()),
         )?;
         expect(
             "tuple layout",
-            read(tuple)? == PyNode::Tuple(vec![NodeId(9), NodeId(11)].into()),
+            read(w.tuple)? == PyNode::Tuple(vec![NodeId(9), NodeId(11)].into()),
         )?;
-        let dict_ok = match read(dict)? {
+        let dict_ok = match read(w.dict)? {
             PyNode::Dict(entries) => {
                 entries.len() == 1
                     && entries.first().is_some_and(|(k, v)| {
@@ -312,10 +490,52 @@ impl Calibration {
             _ => false,
         };
         expect("dict layout", dict_ok)?;
+        expect(
+            "bytes layout",
+            bytes_of(read(w.bytes)?).as_deref() == Some(b"xy".as_slice()),
+        )?;
+        expect(
+            "memoryview layout",
+            bytes_of(read(w.memoryview)?).as_deref() == Some(b"ello".as_slice()),
+        )?;
+        let set_ok = match read(w.set)? {
+            PyNode::Set(items) => {
+                let mut items = items.to_vec();
+                items.sort();
+                items == [NodeId(3), NodeId(5)]
+            }
+            _ => false,
+        };
+        expect("set layout", set_ok)?;
+        expect(
+            "subclass layout",
+            read(w.user_list)? == PyNode::List(vec![NodeId(13)].into()),
+        )?;
+        expect(
+            "int subclass layout",
+            read(w.user_int)? == PyNode::Int(PyInt::Small(21)),
+        )?;
         expect("type names", heap.type_name(self.ty_list) == "list")?;
-        expect("argument stack", heap.u32(arg_stack) == self.ty_list)?;
+        expect("argument stack", heap.u32(w.arg_stack) == self.ty_list)?;
         Ok(())
     }
+}
+
+/// The samples whose contents the self-test knows.
+struct Samples {
+    s: u32,
+    big: u32,
+    neg: u32,
+    float: u32,
+    list: u32,
+    tuple: u32,
+    dict: u32,
+    arg_stack: u32,
+    bytes: u32,
+    memoryview: u32,
+    set: u32,
+    user_list: u32,
+    user_int: u32,
 }
 
 fn trim(bytes: &[u8]) -> Vec<u8> {

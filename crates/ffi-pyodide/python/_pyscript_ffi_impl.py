@@ -2,7 +2,9 @@
 
 The value is pickled once by CPython's C pickler; exact builtins go at C speed and
 shared objects are memoised, so the Rust decoder sees identity and cycles. Everything
-else passes through reducer_override as a call of the one marker the decoder knows.
+else passes through reducer_override as a call of one of the markers the decoder knows:
+subclasses of the data types as their base type (as json.dumps treats them), JS values
+and other objects as references.
 """
 
 import io
@@ -22,6 +24,16 @@ def bind_sentinels(undefined, null):
     return ""
 
 
+def _same(value):
+    """Marker: stands for its argument."""
+    return value
+
+
+def _new(kind):
+    """Marker: an empty list (0) or dict (1) that the stream then fills."""
+    raise RuntimeError("pyscript.ffi marker, not callable")
+
+
 def _ext(kind, payload):
     """Marker: a value the stream cannot carry (0 JS ref, 1 opaque, 2 undefined, 3 null)."""
     raise RuntimeError("pyscript.ffi marker, not callable")
@@ -33,7 +45,8 @@ class _Pickler(pickle.Pickler):
         self.js_refs = []
 
     def reducer_override(self, obj):
-        if obj is _ext:
+        # Exact None/bool/int/float/str/bytes/list/tuple/dict/set/frozenset never get here.
+        if obj is _ext or obj is _same or obj is _new or type(obj) is bytearray:
             return NotImplemented
         if isinstance(obj, JsProxy):
             self.js_refs.append(obj)
@@ -42,7 +55,20 @@ class _Pickler(pickle.Pickler):
             return (_ext, (2, 0))
         if obj is _null:
             return (_ext, (3, 0))
+        if isinstance(obj, (list, tuple)):
+            return (_new, (0,), None, iter(obj))
+        if isinstance(obj, dict):
+            return (_new, (1,), None, None, iter(obj.items()))
+        if isinstance(obj, memoryview):
+            return (_same, (obj.tobytes(),))
+        for base in _VALUE_BASES:
+            if isinstance(obj, base):
+                return (_same, (base(obj),))
         return (_ext, (1, type(obj).__name__))
+
+
+# Checked in this order: bool cannot be subclassed, so int covers IntEnum and IntFlag.
+_VALUE_BASES = (int, float, str, bytes, bytearray, set, frozenset)
 
 
 def to_js(value):

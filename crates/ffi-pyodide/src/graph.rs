@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use ffi_core::{Error, NodeId, PyGraph, PyNode, PyStr};
+use ffi_core::{Error, NodeId, PyBytes, PyGraph, PyNode, PyStr};
 
 use crate::pickle::{Decoded, External, Node, Text};
 
@@ -25,9 +25,6 @@ impl PyGraph for PickleGraph {
         let Some(node) = self.decoded.nodes.get(id.0 as usize) else {
             return Err(Error::interpreter("pickle graph: dangling node id"));
         };
-        let other = |name: &'static str| PyNode::Other {
-            type_name: Cow::Borrowed(name),
-        };
         Ok(match node {
             Node::None => PyNode::None,
             Node::Bool(b) => PyNode::Bool(*b),
@@ -38,10 +35,8 @@ impl PyGraph for PickleGraph {
             Node::List(items) => PyNode::List(Cow::Borrowed(items)),
             Node::Tuple(items) => PyNode::Tuple(Cow::Borrowed(items)),
             Node::Dict(entries) => PyNode::Dict(Cow::Borrowed(entries)),
-            Node::Bytes(_) => other("bytes"),
-            Node::ByteArray(_) => other("bytearray"),
-            Node::Set(_) => other("set"),
-            Node::FrozenSet(_) => other("frozenset"),
+            Node::Bytes(data) | Node::ByteArray(data) => PyNode::Bytes(PyBytes::Slice(Cow::Borrowed(data))),
+            Node::Set(items) | Node::FrozenSet(items) => PyNode::Set(Cow::Borrowed(items)),
             Node::External(External::JsRef(index)) => {
                 if *index >= self.js_refs.length() {
                     return Err(Error::interpreter("pickle graph: JS reference out of range"));

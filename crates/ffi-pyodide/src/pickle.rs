@@ -6,8 +6,13 @@
 
 use ffi_core::{NodeId, PyInt};
 
-/// The Python module and name our `reducer_override` emits (`python/_pyscript_ffi_impl.py`).
+/// The Python module and names our `reducer_override` emits (`python/_pyscript_ffi_impl.py`).
 pub const MARKER_MODULE: &str = "_pyscript_ffi_impl";
+/// `_same(x)` stands for `x` (a subclass instance reduced to its base-type value).
+pub const MARKER_SAME: &str = "_same";
+/// `_new(kind)`: an empty list (0) or dict (1) that APPENDS/SETITEMS then fill, so a
+/// subclass instance keeps its identity and may contain itself.
+pub const MARKER_NEW: &str = "_new";
 /// `_ext(kind, payload)`: a value the stream cannot carry (see [`External`]).
 pub const MARKER_EXT: &str = "_ext";
 
@@ -49,6 +54,8 @@ pub enum Node {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
+    Same,
+    New,
     Ext,
 }
 
@@ -237,6 +244,19 @@ impl Machine {
             _ => return err("REDUCE arguments are not a tuple"),
         };
         match (marker, args.as_slice()) {
+            (Marker::Same, [value]) => {
+                self.stack.push(Slot::Value(*value));
+                Ok(())
+            }
+            (Marker::New, [kind]) => {
+                let node = match self.int_arg(*kind)? {
+                    0 => Node::List(Vec::new()),
+                    1 => Node::Dict(Vec::new()),
+                    _ => return err("unknown container kind"),
+                };
+                self.push_node(node);
+                Ok(())
+            }
             (Marker::Ext, [kind, payload]) => {
                 let external = match self.int_arg(*kind)? {
                     0 => External::JsRef(u32::try_from(self.int_arg(*payload)?).or_else(|_| err("bad ref"))?),
@@ -480,6 +500,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 let (module, name) = (m.str_arg(module)?, m.str_arg(name)?);
                 let marker = match (module.as_str(), name.as_str()) {
                     (MARKER_MODULE, MARKER_EXT) => Marker::Ext,
+                    (MARKER_MODULE, MARKER_SAME) => Marker::Same,
+                    (MARKER_MODULE, MARKER_NEW) => Marker::New,
                     _ => return err(format!("unexpected global {module}.{name}")),
                 };
                 m.push_node(Node::Global(marker));

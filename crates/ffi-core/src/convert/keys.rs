@@ -77,6 +77,8 @@ pub fn node_type_name(node: &PyNode<'_>) -> String {
         PyNode::List(_) => "list",
         PyNode::Tuple(_) => "tuple",
         PyNode::Dict(_) => "dict",
+        PyNode::Set(_) => "set",
+        PyNode::Bytes(_) => "bytes",
         PyNode::Undefined | PyNode::Null => "JsSentinel",
         PyNode::Js(_) => "JsProxy",
         PyNode::Other { type_name } => return type_name.to_string(),

@@ -3,8 +3,8 @@
 //!
 //! Format: `ops` is a sequence of u32 words, an opcode followed by its operands;
 //! `nums` holds the numbers NUM takes in order; `text` is all Rust-side text (values and
-//! keys) concatenated, addressed in UTF-16 units; `js` holds JS values in the order JS and
-//! DEFKEY_JS take them.
+//! keys) concatenated, addressed in UTF-16 units; `bin` is the bytes of all `bytes`
+//! values; `js` holds JS values in the order JS and DEFKEY_JS take them.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
@@ -50,7 +50,7 @@ impl IdMap {
 
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
-    fn run_tape(ops: &[u32], nums: &[f64], text: &[u8], js: &js_sys::Array) -> JsValue;
+    fn run_tape(ops: &[u32], nums: &[f64], text: &[u8], bin: &[u8], js: &js_sys::Array) -> JsValue;
 }
 
 pub mod op {
@@ -78,6 +78,18 @@ pub mod op {
     pub const DEFKEY_TEXT: u32 = 14;
     /// Define the next key id from the next value in `js`.
     pub const DEFKEY_JS: u32 = 15;
+    /// A `Uint8Array` copy of `bin[start..start+len]`.
+    pub const BYTES: u32 = 16;
+    /// Open a `Set`; values until END are added to it.
+    pub const SET: u32 = 17;
+}
+
+/// The kinds of container [`Tape::open`] can start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Array,
+    Object,
+    Set,
 }
 
 #[derive(Debug)]
@@ -86,6 +98,7 @@ pub struct Tape {
     nums: Vec<f64>,
     text: String,
     text_units: u32,
+    bin: Vec<u8>,
     js: Vec<JsValue>,
     containers: u32,
     /// Container node → its creation index, for REF.
@@ -103,6 +116,7 @@ impl Tape {
             nums: Vec::new(),
             text: String::new(),
             text_units: 0,
+            bin: Vec::new(),
             js: Vec::new(),
             containers: 0,
             created: IdMap::new(dense_ids),
@@ -144,6 +158,13 @@ impl Tape {
             .extend_from_slice(&[if negative { op::NEG_BIGINT } else { op::BIGINT }, start, len]);
     }
 
+    pub fn bytes(&mut self, data: &[u8]) {
+        let start = u32::try_from(self.bin.len()).unwrap_or(u32::MAX);
+        let len = u32::try_from(data.len()).unwrap_or(u32::MAX);
+        self.bin.extend_from_slice(data);
+        self.ops.extend_from_slice(&[op::BYTES, start, len]);
+    }
+
     pub fn js(&mut self, value: JsValue) {
         self.ops.push(op::JS);
         self.js.push(value);
@@ -160,9 +181,13 @@ impl Tape {
         }
     }
 
-    /// Open an array or object for `node`; values until END go into it.
-    pub fn open(&mut self, node: NodeId, array: bool) {
-        self.ops.push(if array { op::ARRAY } else { op::OBJECT });
+    /// Open a container for `node`; values until END go into it.
+    pub fn open(&mut self, node: NodeId, kind: Container) {
+        self.ops.push(match kind {
+            Container::Array => op::ARRAY,
+            Container::Object => op::OBJECT,
+            Container::Set => op::SET,
+        });
         self.created.insert(node, self.containers);
         self.containers += 1;
     }
@@ -199,6 +224,6 @@ impl Tape {
     /// Build the JS value.
     pub fn run(self) -> JsValue {
         let js: js_sys::Array = self.js.into_iter().collect();
-        run_tape(&self.ops, &self.nums, self.text.as_bytes(), &js)
+        run_tape(&self.ops, &self.nums, self.text.as_bytes(), &self.bin, &js)
     }
 }

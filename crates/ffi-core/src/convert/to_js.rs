@@ -1,6 +1,7 @@
 //! Python → JS: the canonical `to_js` engine. Adapters supply the graph; this file owns
 //! every rule (docs/conversions.md). The output is a [`Tape`] that JS runs in one pass.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
@@ -8,9 +9,9 @@ use wasm_bindgen::JsValue;
 use crate::convert::keys::{collision, key_text, node_type_name, KeyText};
 use crate::convert::number::{classify_int, JsInt};
 use crate::convert::options::ToJsOptions;
-use crate::convert::tape::{op, Tape};
+use crate::convert::tape::{op, Container, Tape};
 use crate::error::{Error, ErrorKind};
-use crate::interpreter::{NodeId, PyGraph, PyNode, PyStr};
+use crate::interpreter::{NodeId, PyBytes, PyGraph, PyNode, PyStr};
 
 /// Convert the graph's root to a JS value.
 pub fn to_js(graph: &dyn PyGraph, options: &ToJsOptions) -> Result<JsValue, Error> {
@@ -18,9 +19,8 @@ pub fn to_js(graph: &dyn PyGraph, options: &ToJsOptions) -> Result<JsValue, Erro
         graph,
         options,
         tape: Tape::new(graph.dense_ids()),
-        nesting: 0,
     };
-    converter.convert(graph.root())?;
+    converter.run(graph.root())?;
     Ok(converter.tape.run())
 }
 
@@ -39,12 +39,67 @@ struct Converter<'a> {
     graph: &'a dyn PyGraph,
     options: &'a ToJsOptions,
     tape: Tape,
-    nesting: usize,
 }
 
-impl Converter<'_> {
-    fn convert(&mut self, id: NodeId) -> Result<(), Error> {
-        match self.graph.node(id)? {
+/// An open container being filled: the walk is iterative, so no input depth can reach
+/// the machine stack (on wasm32 an overflow corrupts memory instead of trapping).
+enum Frame<'g> {
+    Items {
+        items: Cow<'g, [NodeId]>,
+        next: usize,
+    },
+    Entries {
+        entries: Cow<'g, [(NodeId, NodeId)]>,
+        next: usize,
+    },
+}
+
+enum Step {
+    Value(NodeId),
+    Entry(NodeId, NodeId),
+    Close,
+}
+
+impl<'a> Converter<'a> {
+    fn run(&mut self, root: NodeId) -> Result<(), Error> {
+        let mut stack: Vec<Frame<'a>> = Vec::new();
+        self.visit(root, &mut stack)?;
+        loop {
+            let step = match stack.last_mut() {
+                None => return Ok(()),
+                Some(Frame::Items { items, next }) => match items.get(*next) {
+                    Some(item) => {
+                        *next += 1;
+                        Step::Value(*item)
+                    }
+                    None => Step::Close,
+                },
+                Some(Frame::Entries { entries, next }) => match entries.get(*next) {
+                    Some((key, value)) => {
+                        *next += 1;
+                        Step::Entry(*key, *value)
+                    }
+                    None => Step::Close,
+                },
+            };
+            match step {
+                Step::Value(item) => self.visit(item, &mut stack)?,
+                Step::Entry(key, value) => {
+                    self.key(key)?;
+                    self.visit(value, &mut stack)?;
+                }
+                Step::Close => {
+                    stack.pop();
+                    self.tape.close();
+                }
+            }
+        }
+    }
+
+    /// Emit a value, or open a container and push its frame.
+    fn visit(&mut self, id: NodeId, stack: &mut Vec<Frame<'a>>) -> Result<(), Error> {
+        let graph = self.graph;
+        match graph.node(id)? {
             PyNode::None | PyNode::Null => self.tape.simple(op::NULL),
             PyNode::Undefined => self.tape.simple(op::UNDEFINED),
             PyNode::Bool(b) => self.tape.simple(if b { op::TRUE } else { op::FALSE }),
@@ -56,34 +111,33 @@ impl Converter<'_> {
             PyNode::Float(x) => self.tape.number(x),
             PyNode::Str(s) => self.string(s),
             PyNode::Js(value) => self.tape.js(value),
+            PyNode::Bytes(PyBytes::Slice(data)) => self.tape.bytes(&data),
+            PyNode::Bytes(PyBytes::Js(value)) => self.tape.js(value),
             // A container met before is the same JS object again (shared or cyclic).
-            PyNode::List(_) | PyNode::Tuple(_) | PyNode::Dict(_) if self.tape.reference(id) => {}
+            PyNode::List(_) | PyNode::Tuple(_) | PyNode::Dict(_) | PyNode::Set(_) if self.tape.reference(id) => {}
             PyNode::List(items) | PyNode::Tuple(items) => {
-                self.enter()?;
-                self.tape.open(id, true);
-                for item in items.iter() {
-                    self.convert(*item)?;
-                }
-                self.tape.close();
-                self.nesting -= 1;
+                self.open(id, Container::Array, stack.len())?;
+                stack.push(Frame::Items { items, next: 0 });
+            }
+            PyNode::Set(items) => {
+                self.open(id, Container::Set, stack.len())?;
+                stack.push(Frame::Items { items, next: 0 });
             }
             PyNode::Dict(entries) => {
-                self.enter()?;
-                self.tape.open(id, false);
-                self.entries(&entries)?;
-                self.tape.close();
-                self.nesting -= 1;
+                self.check_keys(&entries)?;
+                self.open(id, Container::Object, stack.len())?;
+                stack.push(Frame::Entries { entries, next: 0 });
             }
             other @ PyNode::Other { .. } => return Err(unsupported(&other)),
         }
         Ok(())
     }
 
-    fn enter(&mut self) -> Result<(), Error> {
-        if self.nesting >= self.options.max_nesting {
+    fn open(&mut self, id: NodeId, kind: Container, depth: usize) -> Result<(), Error> {
+        if depth >= self.options.max_nesting {
             return Err(too_deep(self.options.max_nesting));
         }
-        self.nesting += 1;
+        self.tape.open(id, kind);
         Ok(())
     }
 
@@ -95,33 +149,35 @@ impl Converter<'_> {
         }
     }
 
-    fn entries(&mut self, entries: &[(NodeId, NodeId)]) -> Result<(), Error> {
-        // Distinct str keys cannot collide; only a dict with other key types needs the
-        // name check (and the key texts it takes).
-        let mut names: Option<HashMap<String, KeyText>> = None;
-        for (key_id, value_id) in entries {
-            let key = self.graph.node(*key_id)?;
-            if names.is_none() && !matches!(key, PyNode::Str(_)) {
-                names = Some(self.key_names(entries)?);
+    /// Select the property name for the next value.
+    fn key(&mut self, key_id: NodeId) -> Result<(), Error> {
+        match self.graph.node(key_id)? {
+            PyNode::Str(s) => self.tape.key(key_id, |tape| match s {
+                PyStr::Utf8(text) => tape.define_key_text(&text),
+                PyStr::Js(value) => tape.define_key_js(value),
+                PyStr::Utf16(units) => tape.define_key_js(utf16_to_js(&units)),
+            }),
+            other => {
+                let text = key_text(&other)?.text;
+                self.tape.key(key_id, |tape| tape.define_key_text(&text));
             }
-            match key {
-                PyNode::Str(s) => self.tape.key(*key_id, |tape| match s {
-                    PyStr::Utf8(text) => tape.define_key_text(&text),
-                    PyStr::Js(value) => tape.define_key_js(value),
-                    PyStr::Utf16(units) => tape.define_key_js(utf16_to_js(&units)),
-                }),
-                other => {
-                    let text = key_text(&other)?.text;
-                    self.tape.key(*key_id, |tape| tape.define_key_text(&text));
-                }
-            }
-            self.convert(*value_id)?;
         }
         Ok(())
     }
 
-    /// Every key's property name; a `ValueError` when two keys share one.
-    fn key_names(&self, entries: &[(NodeId, NodeId)]) -> Result<HashMap<String, KeyText>, Error> {
+    /// Distinct str keys cannot collide; a dict with any other key type has every key's
+    /// property name checked before it is converted (`TypeError` / `ValueError`).
+    fn check_keys(&self, entries: &[(NodeId, NodeId)]) -> Result<(), Error> {
+        let mut all_str = true;
+        for (key_id, _) in entries {
+            if !matches!(self.graph.node(*key_id)?, PyNode::Str(_)) {
+                all_str = false;
+                break;
+            }
+        }
+        if all_str {
+            return Ok(());
+        }
         let mut names: HashMap<String, KeyText> = HashMap::with_capacity(entries.len());
         for (key_id, _) in entries {
             let key = key_text(&self.graph.node(*key_id)?)?;
@@ -130,7 +186,7 @@ impl Converter<'_> {
             }
             names.insert(key.text.clone(), key);
         }
-        Ok(names)
+        Ok(())
     }
 }
 
@@ -150,7 +206,7 @@ fn unsupported(node: &PyNode<'_>) -> Error {
         "JavaScript",
         format!(
             "to_js: cannot convert a value of type '{type_name}'; supported are None, bool, int, float, str, \
-             list, tuple, dict and JS values (convert it to one of those first)"
+             bytes, list, tuple, dict, set and JS values (convert it to one of those first)"
         ),
     )
 }
