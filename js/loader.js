@@ -11,6 +11,31 @@ export async function loadWasm(init, wasmUrl) {
   }
 }
 
+/**
+ * An error in the wire form the Python shim raises (see crates/ffi-core/src/wire.rs):
+ * bridge functions return it instead of throwing, because MicroPython 1.27 cannot catch
+ * a JS throw inside a native call.
+ */
+export function wireError(pythonName, message) {
+  return `\u0000${pythonName}\u0000${message}`;
+}
+
+/** Bridge functions both adapters share, implemented over plain JS. */
+export function commonBridge() {
+  return {
+    globalThis,
+    assign(target, source) {
+      try {
+        Object.assign(target, source);
+        return target;
+      } catch (error) {
+        const name = error && error.name ? error.name : "Error";
+        return wireError("TypeError", `assign: JavaScript raised ${name}: ${error && error.message}`);
+      }
+    },
+  };
+}
+
 /** Write `[path, text]` pairs below `root` in an Emscripten file system. */
 export function writePythonFiles(FS, root, files) {
   for (const [path, text] of files) {

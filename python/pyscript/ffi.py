@@ -7,7 +7,7 @@ in Rust (ffi-core), reached through the interpreter's adapter (_pyscript_ffi_imp
 import _pyscript_ffi_bridge as _bridge
 import _pyscript_ffi_impl as _impl
 
-__all__ = ["to_js", "is_none", "stats", "undefined", "null"]
+__all__ = ["to_js", "is_none", "assign", "stats", "undefined", "null"]
 
 
 class JsSentinel:
@@ -76,6 +76,22 @@ def to_js(value):
 def is_none(value):
     """True for None, JS null and JS undefined (in any of their Python spellings)."""
     return value is None or value is undefined or value is null or _impl.is_js_nullish(value)
+
+
+def assign(target, *sources):
+    """Object.assign(target, to_js(source), ...): copy each source's properties onto the
+    JS object `target`, in order, and return `target`. None sources are skipped."""
+    if not _impl.is_js(target):
+        raise TypeError(
+            "assign: target must be a JS object, got " + type(target).__name__ + "; convert it with to_js() first"
+        )
+    for source in sources:
+        if source is None or source is undefined or source is null:
+            continue
+        result = _bridge.assign(target, to_js(source))
+        if type(result) is str:
+            _raise(result)
+    return target
 
 
 def stats():

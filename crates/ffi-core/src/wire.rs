@@ -2,6 +2,8 @@
 //! inside a native call is uncatchable on MicroPython 1.27. Results that are always JS
 //! objects come back as they are; a failure comes back as a string in
 //! [`Error::to_wire`] form, which the shim turns into the named Python exception.
+//! (`js/loader.js`'s `wireError` writes the same form for bridge functions implemented
+//! in plain JS.)
 
 use wasm_bindgen::JsValue;
 

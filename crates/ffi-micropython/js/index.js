@@ -1,6 +1,6 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
 import initWasm, { Bridge, python_files } from "./ffi_micropython.js";
-import { activationSource, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import { activationSource, commonBridge, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-micropython", kind: "micropython", setUp });
 
@@ -12,7 +12,7 @@ async function setUp(mp) {
   const arrayOut = M._malloc(8);
   const bridge = new Bridge(M, scratch);
   mp.registerJsModule("_pyscript_ffi_bridge", {
-    globalThis,
+    ...commonBridge(),
     calibrate(samples) {
       M._proxy_c_to_js_get_array(samples._ref, arrayOut);
       return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);

@@ -1,6 +1,6 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
 import initWasm, { Bridge, python_files } from "./ffi_pyodide.js";
-import { activationSource, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import { activationSource, commonBridge, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", setUp });
 
@@ -8,7 +8,7 @@ async function setUp(pyodide) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const bridge = new Bridge();
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
-    globalThis,
+    ...commonBridge(),
     to_js_pickle(buffer, refs) {
       const view = buffer.getBuffer("u8");
       try {
