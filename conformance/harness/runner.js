@@ -18,13 +18,40 @@ def record_error(label, fn, *args, **kwargs):
     else:
         _conformance.record_error(label, "no exception", "")
 
+def js(source):
+    # A JS value built by JS source, for cases about JS -> Python.
+    from pyscript import window
+    return window.eval("(" + source + ")")
+
+def pydesc(value, _seen=None):
+    # A JSON-able, type-tagged description of a Python value, the same on both
+    # interpreters: dict and set contents sorted, identity shown as {"seen": n}.
+    seen = {} if _seen is None else _seen
+    t = type(value)
+    if value is None or t in (bool, int, float, str):
+        return [t.__name__, value]
+    if t in (bytes, bytearray):
+        return [t.__name__, list(value)]
+    if id(value) in seen:
+        return ["seen", seen[id(value)]]
+    if t in (list, tuple, dict, set, frozenset):
+        seen[id(value)] = len(seen)
+    if t in (list, tuple):
+        return [t.__name__, [pydesc(x, seen) for x in value]]
+    if t is dict:
+        keys = sorted(value, key=lambda k: (type(k).__name__, str(k)))
+        return ["dict", [[pydesc(k, seen), pydesc(value[k], seen)] for k in keys]]
+    if t in (set, frozenset):
+        return [t.__name__, sorted([pydesc(x, seen) for x in value], key=str)]
+    return ["other", "JS value" if t.__name__.startswith("Js") else t.__name__]
+
 def _live():
     from pyscript import ffi
     return ffi.stats()["live"] if hasattr(ffi, "stats") else -1
 
 def _run_case():
     before = _live()
-    namespace = {"__name__": "__case__", "record": record, "record_error": record_error}
+    namespace = {"__name__": "__case__", "record": record, "record_error": record_error, "js": js, "pydesc": pydesc}
     try:
         exec(_conformance.source(), namespace)
     except BaseException as e:

@@ -60,3 +60,22 @@ fn row_parser_reads_case_names() {
     assert_eq!(parsed.len(), 1);
     assert_eq!(parsed[0].1, vec!["to_js_none".to_owned(), "to_js_nested".to_owned()]);
 }
+
+/// The stub file declares exactly the public names `pyscript/ffi.py` exports.
+#[test]
+fn ffi_stubs_match_the_module() {
+    let root = crate::repo_root();
+    let module = std::fs::read_to_string(root.join("python/pyscript/ffi.py")).expect("ffi.py");
+    let stubs = std::fs::read_to_string(root.join("python/pyscript/ffi.pyi")).expect("ffi.pyi");
+    let all_line = module.lines().find(|l| l.starts_with("__all__ = [")).expect("__all__");
+    let exported: BTreeSet<String> = all_line.split('"').skip(1).step_by(2).map(str::to_owned).collect();
+    let stubbed: BTreeSet<String> = stubs
+        .lines()
+        .filter_map(|l| {
+            let name = l.strip_prefix("def ").map(|rest| rest.split('(').next().unwrap_or(""));
+            let name = name.or_else(|| l.split_once(": Final").map(|(n, _)| n));
+            name.map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(exported, stubbed, "python/pyscript/ffi.pyi and ffi.py's __all__ differ");
+}

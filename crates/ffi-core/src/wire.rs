@@ -7,6 +7,7 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::convert::to_py::{to_py, ToPyOptions};
 use crate::error::Error;
 use crate::proxy::table::Stats;
 
@@ -30,4 +31,15 @@ pub fn stats_object(stats: Stats) -> JsValue {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_f64(value as f64));
     }
     object.into()
+}
+
+/// `to_py` for a bridge: `[json, refs, floats_hex]` (see `convert::to_py`), or an error
+/// string. `depth` is `-1` for all levels.
+pub fn to_py_package(value: &JsValue, depth: i32, inline_floats: bool) -> JsValue {
+    let mut options = ToPyOptions::new(inline_floats);
+    options.depth = usize::try_from(depth).ok();
+    match to_py(value, &options) {
+        Ok(doc) => js_sys::Array::of3(&doc.json.into(), &doc.refs, &doc.floats_hex.into()).into(),
+        Err(err) => JsValue::from_str(&err.to_wire()),
+    }
 }

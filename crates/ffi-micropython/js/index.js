@@ -18,6 +18,7 @@ async function setUp(mp) {
       return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);
     },
     to_js_stack: () => bridge.to_js_stack(),
+    convert_to_py: (value, depth) => bridge.to_py(value, depth),
     stats: () => bridge.stats(),
   });
   writePythonFiles(mp.FS, PYTHON_ROOT, python_files());

@@ -61,6 +61,11 @@ impl Bridge {
         wire::object_or_error(self.convert_top())
     }
 
+    /// `to_py`: see `ffi_core::wire::to_py_package` (MicroPython's float parser is inexact: floats travel as bits).
+    pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
+        wire::to_py_package(&value, depth, false)
+    }
+
     pub fn stats(&self) -> JsValue {
         wire::stats_object(self.proxies.borrow().stats())
     }

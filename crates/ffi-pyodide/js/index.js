@@ -20,6 +20,7 @@ async function setUp(pyodide) {
       }
     },
     too_deep: () => bridge.too_deep(),
+    convert_to_py: (value, depth) => bridge.to_py(value, depth),
     stats: () => bridge.stats(),
   });
   writePythonFiles(pyodide.FS, PYTHON_ROOT, python_files());

@@ -60,6 +60,11 @@ impl Bridge {
         too_deep(self.options.max_nesting).to_wire()
     }
 
+    /// `to_py`: see `ffi_core::wire::to_py_package` (CPython parses float literals exactly).
+    pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
+        wire::to_py_package(&value, depth, true)
+    }
+
     pub fn stats(&self) -> JsValue {
         wire::stats_object(self.proxies.borrow().stats())
     }

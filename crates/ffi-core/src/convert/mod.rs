@@ -5,3 +5,4 @@ pub mod number;
 pub mod options;
 pub mod tape;
 pub mod to_js;
+pub mod to_py;

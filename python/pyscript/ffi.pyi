@@ -1,0 +1,24 @@
+"""Type stubs for pyscript.ffi (docs/conversions.md has the rules)."""
+
+from typing import Any, Final
+
+class JsSentinel:
+    def __bool__(self) -> bool: ...
+
+undefined: Final[JsSentinel]
+null: Final[JsSentinel]
+
+def to_js(value: Any) -> Any:
+    """Python -> JS by the canonical rules; None/bool/int/float/str come back unchanged."""
+
+def to_py(value: Any, *, depth: int = -1) -> Any:
+    """JS -> Python by the canonical rules; `depth` levels are converted (-1: all)."""
+
+def is_none(value: Any) -> bool:
+    """True for None, JS null and JS undefined in every spelling."""
+
+def assign(target: Any, *sources: Any) -> Any:
+    """Object.assign(target, to_js(source), ...); returns target."""
+
+def stats() -> dict[str, int]:
+    """The proxy ledger: live, created, destroyed, finalized."""
