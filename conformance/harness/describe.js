@@ -33,7 +33,13 @@ export function describe(root) {
       for (let i = 0; i < v.length; i++) items.push(i in v ? d(v[i]) : { type: "hole" });
       return { type: "array", id, ctor, items };
     }
-    if (v instanceof Map) return { type: "map", id, ctor, entries: [...v].map(([k, x]) => [d(k), d(x)]) };
+    if (v instanceof Map) {
+      // Entry order follows the dict it came from (hash order on MicroPython): entries are
+      // described by value, on their own, and sorted.
+      const entries = [...v].map(([k, x]) => [describe(k), describe(x)]);
+      entries.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+      return { type: "map", id, ctor, entries };
+    }
     if (v instanceof Set) {
       // A set's iteration order is the interpreter's own (hash order): items are
       // described by value, on their own, and sorted.

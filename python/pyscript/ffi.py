@@ -62,15 +62,27 @@ if _error:
 _SCALARS = (bool, int, float, str)
 
 
-def to_js(value):
+def to_js(value, *, dict_converter=None, default_converter=None):
     """Convert a Python value to a JS value by the canonical rules (docs/conversions.md).
 
     None, bool, int, float and str are returned unchanged: they are converted where they
     cross into JavaScript. Containers become new JS objects and arrays.
+    dict_converter: a callable given an Array of [key, value] pairs for each dict, whose
+    result stands for the dict (js.Map.new, js.Object.fromEntries).
+    default_converter(value, convert, cache_conversion): called for each object with no
+    conversion of its own; its result is converted in the object's place.
     """
     if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
         return value
-    result = _impl.to_js(value)
+    if dict_converter is not None and not callable(dict_converter):
+        raise TypeError("to_js: dict_converter must be callable (js.Map.new, say), got " + type(dict_converter).__name__)
+    if default_converter is not None and not callable(default_converter):
+        raise TypeError("to_js: default_converter must be callable, got " + type(default_converter).__name__)
+
+    def convert(inner):
+        return to_js(inner, dict_converter=dict_converter, default_converter=default_converter)
+
+    result = _impl.to_js(value, dict_converter, default_converter, convert)
     if type(result) is str:
         _raise(result)
     return result

@@ -1,6 +1,6 @@
 """Type stubs for pyscript.ffi (docs/conversions.md has the rules)."""
 
-from typing import Any, Final
+from typing import Any, Callable, Final
 
 class JsSentinel:
     def __bool__(self) -> bool: ...
@@ -8,7 +8,12 @@ class JsSentinel:
 undefined: Final[JsSentinel]
 null: Final[JsSentinel]
 
-def to_js(value: Any) -> Any:
+def to_js(
+    value: Any,
+    *,
+    dict_converter: Callable[[Any], Any] | None = None,
+    default_converter: Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], Any] | None = None,
+) -> Any:
     """Python -> JS by the canonical rules; None/bool/int/float/str come back unchanged."""
 
 def to_py(value: Any, *, depth: int = -1) -> Any:

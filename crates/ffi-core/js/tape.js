@@ -3,13 +3,13 @@
 // remembered in creation order so REF can name them again (shared objects, cycles).
 const decoder = new TextDecoder();
 
-export function run_tape(ops, nums, textBytes, bin, js) {
+export function run_tape(ops, nums, textBytes, bin, js, dictConverter) {
   const text = textBytes.length ? decoder.decode(textBytes) : "";
   const memo = [];
   const keys = [];
   const stack = [];
   let top = null;
-  let topKind = 0; // 0 array, 1 object, 2 set
+  let topKind = 0; // 0 array, 1 object, 2 set, 3 pairs for the dict converter
   let key;
   let result;
   let n = 0;
@@ -27,21 +27,24 @@ export function run_tape(ops, nums, textBytes, bin, js) {
       case 7: value = -BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
       case 8: value = js[j++]; break;
       case 9: value = memo[ops[i++]]; break;
-      case 10: case 11: case 17: {
+      case 10: case 11: case 17: case 18: {
         const opcode = ops[i - 1];
-        const container = opcode === 10 ? [] : opcode === 11 ? {} : new Set();
+        const container = opcode === 11 ? {} : opcode === 17 ? new Set() : [];
+        stack.push(top, topKind, key, memo.length);
         memo.push(container);
-        stack.push(top, topKind, key);
         top = container;
-        topKind = opcode === 10 ? 0 : opcode === 11 ? 1 : 2;
+        topKind = opcode === 10 ? 0 : opcode === 11 ? 1 : opcode === 17 ? 2 : 3;
         continue;
       }
-      case 12:
-        value = top;
+      case 12: {
+        const slot = stack.pop();
+        value = topKind === 3 ? dictConverter(top) : top;
+        if (topKind === 3) memo[slot] = value;
         key = stack.pop();
         topKind = stack.pop();
         top = stack.pop();
         break;
+      }
       case 13: key = keys[ops[i++]]; continue;
       case 14: keys.push(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; continue;
       case 15: keys.push(js[j++]); continue;
@@ -49,7 +52,7 @@ export function run_tape(ops, nums, textBytes, bin, js) {
       default: throw new Error(`pyscript.ffi: bad tape opcode ${ops[i - 1]}`);
     }
     if (top === null) result = value;
-    else if (topKind === 0) top.push(value);
+    else if (topKind === 0 || topKind === 3) top.push(value);
     else if (topKind === 2) top.add(value);
     // "__proto__" as a plain assignment would set the prototype: define it instead.
     else if (key === "__proto__") Object.defineProperty(top, key, { value, writable: true, enumerable: true, configurable: true });

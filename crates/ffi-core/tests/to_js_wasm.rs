@@ -170,6 +170,7 @@ fn deep_nesting_never_touches_the_machine_stack() {
         .collect();
     let options = ToJsOptions {
         max_nesting: usize::MAX,
+        ..ToJsOptions::strict()
     };
     let out = to_js(&Fake(nodes), &options).expect("converts");
     let mut node = out;

@@ -17,7 +17,7 @@ async function setUp(mp) {
       M._proxy_c_to_js_get_array(samples._ref, arrayOut);
       return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);
     },
-    to_js_stack: () => bridge.to_js_stack(),
+    to_js_stack: (dictConverter) => bridge.to_js_stack(dictConverter ?? undefined),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
     stats: () => bridge.stats(),
   });

@@ -12,6 +12,7 @@ import _pyscript_ffi_bridge as _bridge
 _stack = []
 _JsProxy = type(js.Object)
 _js_undefined = js.undefined
+_undefined = _null = None
 
 
 class _UserList(list):
@@ -23,6 +24,8 @@ class _UserInt(int):
 
 
 def bind_sentinels(undefined, null):
+    global _undefined, _null
+    _undefined, _null = undefined, null
     try:
         from collections import OrderedDict
     except ImportError:  # a build without it: plain dicts stand in, nothing else reads it
@@ -61,11 +64,46 @@ def bind_sentinels(undefined, null):
     return ""
 
 
-def to_js(value):
+_DATA = (int, float, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset)
+
+
+def _conversions(value, default_converter, convert):
+    """id(obj) -> default_converter(obj) for every object in value that has no conversion
+    of its own. Only called when default_converter is given; the Rust side reads the
+    table instead of the object (MicroPython cannot call back into Python mid-walk)."""
+    table = {}
+    seen = set()
+    todo = [value]
+    while todo:
+        obj = todo.pop()
+        if obj is None or obj is _undefined or obj is _null or type(obj) is _JsProxy or id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, _DATA):
+            if isinstance(obj, dict):
+                todo.extend(obj.keys())
+                todo.extend(obj.values())
+            elif isinstance(obj, (list, tuple, set, frozenset)):
+                todo.extend(obj)
+            continue
+        converted = default_converter(obj, convert, _cache_conversion)
+        table[id(obj)] = converted
+        todo.append(converted)
+    return table
+
+
+def _cache_conversion(value, converted):
+    """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
+
+
+def to_js(value, dict_converter, default_converter, convert):
+    table = None if default_converter is None else _conversions(value, default_converter, convert)
     _stack.append(value)
+    _stack.append(table)
     try:
-        return _bridge.to_js_stack()
+        return _bridge.to_js_stack(dict_converter)
     finally:
+        _stack.pop()
         _stack.pop()
 
 

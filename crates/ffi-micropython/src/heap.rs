@@ -159,14 +159,16 @@ impl Heap {
         })
     }
 
-    /// Read the argument stack's top value (what the shim pushed for this call).
-    pub fn stack_top(&self, calibration: &Calibration) -> Result<u32, Error> {
+    /// The argument stack's `n`-th value from the top (what the shim pushed for this call).
+    pub fn stack_item(&self, calibration: &Calibration, from_top: u32) -> Result<u32, Error> {
         let list = calibration.arg_stack;
         let len = self.u32(list + layout::LIST_LEN);
         let items = self.u32(list + layout::LIST_ITEMS);
-        match len.checked_sub(1) {
-            Some(top) => Ok(self.u32(items + 4 * top)),
-            None => Err(Error::interpreter("MicroPython bridge: empty argument stack")),
+        match len.checked_sub(1 + from_top) {
+            Some(index) => Ok(self.u32(items + 4 * index)),
+            None => Err(Error::interpreter(
+                "MicroPython bridge: the argument stack is shorter than expected",
+            )),
         }
     }
 }
@@ -189,6 +191,8 @@ pub struct HeapGraph<'a> {
     heap: &'a Heap,
     calibration: &'a Calibration,
     root: u32,
+    /// Object address → the word of what `default_converter` made of it.
+    conversions: FxHashMap<u32, u32>,
     /// Interned strings (qstrs) are immutable: each is read once per conversion.
     qstrs: RefCell<FxHashMap<u32, JsValue>>,
 }
@@ -199,8 +203,46 @@ impl<'a> HeapGraph<'a> {
             heap,
             calibration,
             root,
+            conversions: FxHashMap::default(),
             qstrs: RefCell::new(FxHashMap::default()),
         }
+    }
+
+    /// Read the shim's `id(obj) -> converted` table (a dict of ints) into the graph.
+    pub fn with_conversions(mut self, table: u32) -> Result<Self, Error> {
+        if table == self.calibration.none {
+            return Ok(self);
+        }
+        let PyNode::Dict(entries) = self.node(NodeId(table))? else {
+            return Err(Error::interpreter(
+                "MicroPython bridge: the conversion table is not a dict",
+            ));
+        };
+        let mut conversions = FxHashMap::default();
+        for (key, value) in entries.iter() {
+            let address = match self.node(*key)? {
+                PyNode::Int(PyInt::Small(n)) => u32::try_from(n).ok(),
+                PyNode::Int(PyInt::Big {
+                    negative: false,
+                    magnitude_le,
+                }) if magnitude_le.len() <= 4 => {
+                    let mut bytes = [0u8; 4];
+                    for (dst, src) in bytes.iter_mut().zip(magnitude_le.iter()) {
+                        *dst = *src;
+                    }
+                    Some(u32::from_le_bytes(bytes))
+                }
+                _ => None,
+            };
+            let Some(address) = address else {
+                return Err(Error::interpreter(
+                    "MicroPython bridge: a conversion table key is not an address",
+                ));
+            };
+            conversions.insert(address, value.0);
+        }
+        self.conversions = conversions;
+        Ok(self)
     }
 
     fn qstr(&self, word: u32) -> Result<JsValue, Error> {
@@ -317,14 +359,26 @@ impl<'a> HeapGraph<'a> {
     }
 }
 
+/// The heap graph owns everything it reads; this only drops the borrow of `self`.
 fn into_static(node: PyNode<'_>) -> PyNode<'static> {
+    let owned = |items: Cow<'_, [NodeId]>| Cow::Owned(items.into_owned());
     match node {
         PyNode::None => PyNode::None,
         PyNode::Bool(b) => PyNode::Bool(b),
         PyNode::Int(i) => PyNode::Int(i),
         PyNode::Float(x) => PyNode::Float(x),
+        PyNode::Str(PyStr::Utf8(s)) => PyNode::Str(PyStr::Utf8(Cow::Owned(s.into_owned()))),
+        PyNode::Str(PyStr::Utf16(u)) => PyNode::Str(PyStr::Utf16(Cow::Owned(u.into_owned()))),
         PyNode::Str(PyStr::Js(v)) => PyNode::Str(PyStr::Js(v)),
-        PyNode::Str(s) => PyNode::Str(PyStr::Utf8(Cow::Owned(s.to_string_lossy()))),
+        PyNode::List(items) => PyNode::List(owned(items)),
+        PyNode::Tuple(items) => PyNode::Tuple(owned(items)),
+        PyNode::Set(items) => PyNode::Set(owned(items)),
+        PyNode::Dict(entries) => PyNode::Dict(Cow::Owned(entries.into_owned())),
+        PyNode::Bytes(PyBytes::Slice(b)) => PyNode::Bytes(PyBytes::Slice(Cow::Owned(b.into_owned()))),
+        PyNode::Bytes(PyBytes::Js(v)) => PyNode::Bytes(PyBytes::Js(v)),
+        PyNode::Undefined => PyNode::Undefined,
+        PyNode::Null => PyNode::Null,
+        PyNode::Js(v) => PyNode::Js(v),
         other => PyNode::Other {
             type_name: Cow::Owned(ffi_core::convert::keys::node_type_name(&other)),
         },
@@ -366,6 +420,9 @@ impl PyGraph for HeapGraph<'_> {
         }
         if let Some(node) = self.subclass(word, ty)? {
             return Ok(node);
+        }
+        if let Some(converted) = self.conversions.get(&word) {
+            return self.node(NodeId(*converted)).map(into_static);
         }
         Ok(PyNode::Other {
             type_name: Cow::Owned(heap.type_name(ty)),

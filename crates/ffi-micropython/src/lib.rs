@@ -20,7 +20,6 @@ pub struct Bridge {
     heap: Heap,
     calibration: Option<Calibration>,
     proxies: RefCell<ProxyTable<JsValue>>,
-    options: ToJsOptions,
 }
 
 impl std::fmt::Debug for Bridge {
@@ -40,7 +39,6 @@ impl Bridge {
             heap: Heap::new(module, scratch),
             calibration: None,
             proxies: RefCell::new(ProxyTable::default()),
-            options: ToJsOptions::strict(),
         }
     }
 
@@ -57,8 +55,8 @@ impl Bridge {
     }
 
     /// `to_js` of the value on top of the shim's argument stack.
-    pub fn to_js_stack(&self) -> JsValue {
-        wire::object_or_error(self.convert_top())
+    pub fn to_js_stack(&self, dict_converter: JsValue) -> JsValue {
+        wire::object_or_error(self.convert_top(&ToJsOptions::with_dict_converter(&dict_converter)))
     }
 
     /// `to_py`: see `ffi_core::wire::to_py_package` (MicroPython's float parser is inexact: floats travel as bits).
@@ -72,13 +70,16 @@ impl Bridge {
 }
 
 impl Bridge {
-    fn convert_top(&self) -> Result<JsValue, Error> {
+    /// The stack holds `[..., value, conversion table or None]`.
+    fn convert_top(&self, options: &ToJsOptions) -> Result<JsValue, Error> {
         let calibration = self
             .calibration
             .as_ref()
             .ok_or_else(|| Error::interpreter("ffi-micropython: install() did not finish calibrating"))?;
-        let root = self.heap.stack_top(calibration)?;
-        ffi_core::to_js(&HeapGraph::new(&self.heap, calibration, root), &self.options)
+        let root = self.heap.stack_item(calibration, 1)?;
+        let table = self.heap.stack_item(calibration, 0)?;
+        let graph = HeapGraph::new(&self.heap, calibration, root).with_conversions(table)?;
+        ffi_core::to_js(&graph, options)
     }
 }
 

@@ -9,12 +9,12 @@ async function setUp(pyodide) {
   const bridge = new Bridge();
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...commonBridge(),
-    to_js_pickle(buffer, refs) {
+    to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
       try {
         const jsRefs = [];
         for (let i = 0; i < refs.length; i++) jsRefs.push(refs.get(i));
-        return bridge.to_js_pickle(view.data, jsRefs);
+        return bridge.to_js_pickle(view.data, jsRefs, dictConverter ?? undefined);
       } finally {
         view.release();
       }

@@ -40,9 +40,11 @@ def _ext(kind, payload):
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file):
+    def __init__(self, file, default_converter, convert):
         super().__init__(file, protocol=5)
         self.js_refs = []
+        self.default_converter = default_converter
+        self.convert = convert
 
     def reducer_override(self, obj):
         # Exact None/bool/int/float/str/bytes/list/tuple/dict/set/frozenset never get here.
@@ -64,6 +66,9 @@ class _Pickler(pickle.Pickler):
         for base in _VALUE_BASES:
             if isinstance(obj, base):
                 return (_same, (base(obj),))
+        if self.default_converter is not None:
+            # Its result (a JS value or Python data) is converted in obj's place.
+            return (_same, (self.default_converter(obj, self.convert, _cache_conversion),))
         return (_ext, (1, type(obj).__name__))
 
 
@@ -71,14 +76,18 @@ class _Pickler(pickle.Pickler):
 _VALUE_BASES = (int, float, str, bytes, bytearray, set, frozenset)
 
 
-def to_js(value):
+def _cache_conversion(value, converted):
+    """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
+
+
+def to_js(value, dict_converter, default_converter, convert):
     buffer = io.BytesIO()
-    pickler = _Pickler(buffer)
+    pickler = _Pickler(buffer, default_converter, convert)
     try:
         pickler.dump(value)
     except RecursionError:
         return _bridge.too_deep()
-    return _bridge.to_js_pickle(buffer.getbuffer(), pickler.js_refs)
+    return _bridge.to_js_pickle(buffer.getbuffer(), pickler.js_refs, dict_converter)
 
 
 def is_js(value):

@@ -21,7 +21,6 @@ const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
 #[wasm_bindgen]
 pub struct Bridge {
     proxies: RefCell<ProxyTable<JsValue>>,
-    options: ToJsOptions,
 }
 
 impl std::fmt::Debug for Bridge {
@@ -42,22 +41,23 @@ impl Bridge {
     pub fn new() -> Bridge {
         Bridge {
             proxies: RefCell::new(ProxyTable::default()),
-            options: ToJsOptions::strict(),
         }
     }
 
-    /// `to_js` on a pickled value; `js_refs` holds the JS values it refers to.
+    /// `to_js` on a pickled value; `js_refs` holds the JS values it refers to;
+    /// `dict_converter` is a JS function or undefined.
     /// Returns the JS value, or an error string (see `ffi_core::wire`).
-    pub fn to_js_pickle(&self, bytes: &[u8], js_refs: js_sys::Array) -> JsValue {
+    pub fn to_js_pickle(&self, bytes: &[u8], js_refs: js_sys::Array, dict_converter: JsValue) -> JsValue {
+        let options = ToJsOptions::with_dict_converter(&dict_converter);
         let result = pickle::decode(bytes)
             .map_err(|e| Error::interpreter(format!("to_js: {e}")))
-            .and_then(|decoded| ffi_core::to_js(&PickleGraph { decoded, js_refs }, &self.options));
+            .and_then(|decoded| ffi_core::to_js(&PickleGraph { decoded, js_refs }, &options));
         wire::object_or_error(result)
     }
 
     /// The canonical nesting error, for when pickling itself hits Python's recursion limit.
     pub fn too_deep(&self) -> String {
-        too_deep(self.options.max_nesting).to_wire()
+        too_deep(ToJsOptions::strict().max_nesting).to_wire()
     }
 
     /// `to_py`: see `ffi_core::wire::to_py_package` (CPython parses float literals exactly).

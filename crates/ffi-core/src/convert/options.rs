@@ -6,10 +6,14 @@
 /// recursion limit (1000), so the common limit sits below it.
 pub const MAX_NESTING: usize = 900;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ToJsOptions {
     /// Limit on container nesting; beyond it the conversion fails with `RecursionError`.
     pub max_nesting: usize,
+    /// Called with an Array of `[key, value]` pairs for every dict; its result stands for
+    /// the dict (`js.Map.new`, `js.Object.fromEntries`). Keys are then converted like
+    /// values, not by the property-name rules.
+    pub dict_converter: Option<js_sys::Function>,
 }
 
 impl ToJsOptions {
@@ -17,6 +21,17 @@ impl ToJsOptions {
     pub fn strict() -> Self {
         ToJsOptions {
             max_nesting: MAX_NESTING,
+            dict_converter: None,
+        }
+    }
+
+    /// `strict()` with a dict converter when `converter` is a JS function (`undefined`
+    /// and `null` mean none).
+    pub fn with_dict_converter(converter: &wasm_bindgen::JsValue) -> Self {
+        use wasm_bindgen::JsCast;
+        ToJsOptions {
+            dict_converter: converter.dyn_ref::<js_sys::Function>().cloned(),
+            ..Self::strict()
         }
     }
 }

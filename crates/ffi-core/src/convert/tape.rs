@@ -50,7 +50,17 @@ impl IdMap {
 
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
-    fn run_tape(ops: &[u32], nums: &[f64], text: &[u8], bin: &[u8], js: &js_sys::Array) -> JsValue;
+    // `catch`: a dict converter is user code and may throw; the exception must come back
+    // as a value, never unwind through wasm frames.
+    #[wasm_bindgen(catch)]
+    fn run_tape(
+        ops: &[u32],
+        nums: &[f64],
+        text: &[u8],
+        bin: &[u8],
+        js: &js_sys::Array,
+        dict_converter: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 pub mod op {
@@ -82,6 +92,9 @@ pub mod op {
     pub const BYTES: u32 = 16;
     /// Open a `Set`; values until END are added to it.
     pub const SET: u32 = 17;
+    /// Open an Array of `[key, value]` pairs; at END the dict converter's result for it
+    /// becomes the value (and what REF names).
+    pub const CONVERTED: u32 = 18;
 }
 
 /// The kinds of container [`Tape::open`] can start.
@@ -90,6 +103,8 @@ pub enum Container {
     Array,
     Object,
     Set,
+    /// A dict given to the dict converter.
+    Converted,
 }
 
 #[derive(Debug)]
@@ -187,8 +202,15 @@ impl Tape {
             Container::Array => op::ARRAY,
             Container::Object => op::OBJECT,
             Container::Set => op::SET,
+            Container::Converted => op::CONVERTED,
         });
         self.created.insert(node, self.containers);
+        self.containers += 1;
+    }
+
+    /// Open one `[key, value]` pair of a converted dict (an anonymous array).
+    pub fn open_pair(&mut self) {
+        self.ops.push(op::ARRAY);
         self.containers += 1;
     }
 
@@ -221,9 +243,16 @@ impl Tape {
         self.js.push(value);
     }
 
-    /// Build the JS value.
-    pub fn run(self) -> JsValue {
+    /// Build the JS value; `Err` carries what a dict converter threw.
+    pub fn run(self, dict_converter: &JsValue) -> Result<JsValue, JsValue> {
         let js: js_sys::Array = self.js.into_iter().collect();
-        run_tape(&self.ops, &self.nums, self.text.as_bytes(), &self.bin, &js)
+        run_tape(
+            &self.ops,
+            &self.nums,
+            self.text.as_bytes(),
+            &self.bin,
+            &js,
+            dict_converter,
+        )
     }
 }

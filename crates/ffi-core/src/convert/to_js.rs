@@ -19,9 +19,18 @@ pub fn to_js(graph: &dyn PyGraph, options: &ToJsOptions) -> Result<JsValue, Erro
         graph,
         options,
         tape: Tape::new(graph.dense_ids()),
+        converting: Vec::new(),
     };
     converter.run(graph.root())?;
-    Ok(converter.tape.run())
+    let dict_converter: JsValue = options.dict_converter.clone().map_or(JsValue::UNDEFINED, JsValue::from);
+    converter.tape.run(&dict_converter).map_err(|thrown| {
+        let inner = Error::from(thrown);
+        Error::value_error(
+            inner.from,
+            "JavaScript",
+            format!("to_js: dict_converter raised: {}", inner.message),
+        )
+    })
 }
 
 /// The canonical message when a value nests beyond [`ToJsOptions::max_nesting`]; the
@@ -39,6 +48,8 @@ struct Converter<'a> {
     graph: &'a dyn PyGraph,
     options: &'a ToJsOptions,
     tape: Tape,
+    /// Dicts open for the dict converter: their JS value exists only once it returns.
+    converting: Vec<NodeId>,
 }
 
 /// An open container being filled: the walk is iterative, so no input depth can reach
@@ -52,11 +63,27 @@ enum Frame<'g> {
         entries: Cow<'g, [(NodeId, NodeId)]>,
         next: usize,
     },
+    /// `[key, value]` pairs for the dict converter, one step at a time: the key and the
+    /// value may each be a container that must close before the next part starts.
+    Pairs {
+        entries: Cow<'g, [(NodeId, NodeId)]>,
+        next: usize,
+        part: PairPart,
+    },
+}
+
+#[derive(Clone, Copy)]
+enum PairPart {
+    Key,
+    Value,
+    End,
 }
 
 enum Step {
     Value(NodeId),
     Entry(NodeId, NodeId),
+    PairKey(NodeId),
+    ClosePair,
     Close,
 }
 
@@ -81,6 +108,22 @@ impl<'a> Converter<'a> {
                     }
                     None => Step::Close,
                 },
+                Some(Frame::Pairs { entries, next, part }) => match (*part, entries.get(*next)) {
+                    (_, None) => Step::Close,
+                    (PairPart::Key, Some((key, _))) => {
+                        *part = PairPart::Value;
+                        Step::PairKey(*key)
+                    }
+                    (PairPart::Value, Some((_, value))) => {
+                        *part = PairPart::End;
+                        Step::Value(*value)
+                    }
+                    (PairPart::End, Some(_)) => {
+                        *part = PairPart::Key;
+                        *next += 1;
+                        Step::ClosePair
+                    }
+                },
             };
             match step {
                 Step::Value(item) => self.visit(item, &mut stack)?,
@@ -88,8 +131,16 @@ impl<'a> Converter<'a> {
                     self.key(key)?;
                     self.visit(value, &mut stack)?;
                 }
+                Step::PairKey(key) => {
+                    // Keys are converted like values; the converter decides what they become.
+                    self.tape.open_pair();
+                    self.visit(key, &mut stack)?;
+                }
+                Step::ClosePair => self.tape.close(),
                 Step::Close => {
-                    stack.pop();
+                    if let Some(Frame::Pairs { .. }) = stack.pop() {
+                        self.converting.pop();
+                    }
                     self.tape.close();
                 }
             }
@@ -113,6 +164,7 @@ impl<'a> Converter<'a> {
             PyNode::Js(value) => self.tape.js(value),
             PyNode::Bytes(PyBytes::Slice(data)) => self.tape.bytes(&data),
             PyNode::Bytes(PyBytes::Js(value)) => self.tape.js(value),
+            PyNode::Dict(_) if self.converting.contains(&id) => return Err(converter_cycle()),
             // A container met before is the same JS object again (shared or cyclic).
             PyNode::List(_) | PyNode::Tuple(_) | PyNode::Dict(_) | PyNode::Set(_) if self.tape.reference(id) => {}
             PyNode::List(items) | PyNode::Tuple(items) => {
@@ -122,6 +174,15 @@ impl<'a> Converter<'a> {
             PyNode::Set(items) => {
                 self.open(id, Container::Set, stack.len())?;
                 stack.push(Frame::Items { items, next: 0 });
+            }
+            PyNode::Dict(entries) if self.options.dict_converter.is_some() => {
+                self.open(id, Container::Converted, stack.len())?;
+                self.converting.push(id);
+                stack.push(Frame::Pairs {
+                    entries,
+                    next: 0,
+                    part: PairPart::Key,
+                });
             }
             PyNode::Dict(entries) => {
                 self.check_keys(&entries)?;
@@ -188,6 +249,15 @@ impl<'a> Converter<'a> {
         }
         Ok(())
     }
+}
+
+fn converter_cycle() -> Error {
+    Error::value_error(
+        "dict",
+        "JavaScript",
+        "to_js: a dict contains itself (through its values) and dict_converter is set: its JS value does not \
+         exist until the converter returns, so the cycle cannot be built; break the cycle or drop dict_converter",
+    )
 }
 
 fn utf16_to_js(units: &[u16]) -> JsValue {
