@@ -2,22 +2,8 @@
 // Chromium. `base` is the repository root as a URL (file: in Node, http: in Chromium).
 import { describe } from "./describe.js";
 
-const PYTHON_RUNNER = `
-import _conformance
-
-def record(label, value):
-    # A Python value is recorded as the JS value the FFI under test sends for it.
-    from pyscript import ffi
-    _conformance.record(label, ffi.to_js([value]))
-
-def record_error(label, fn, *args, **kwargs):
-    try:
-        fn(*args, **kwargs)
-    except Exception as e:
-        _conformance.record_error(label, type(e).__name__, str(e))
-    else:
-        _conformance.record_error(label, "no exception", "")
-
+/** Python helpers for describing values, shared by the cases and js/tests. */
+export const PYTHON_HELPERS = `
 def js(source):
     # A JS value built by JS source, for cases about JS -> Python.
     from pyscript import window
@@ -45,6 +31,25 @@ def pydesc(value, _seen=None):
         return [t.__name__, sorted([pydesc(x, seen) for x in value], key=str)]
     return ["other", "JS value" if t.__name__.startswith("Js") else t.__name__]
 
+`;
+
+const PYTHON_RUNNER = `
+import _conformance
+
+def record(label, value):
+    # A Python value is recorded as the JS value the FFI under test sends for it.
+    from pyscript import ffi
+    _conformance.record(label, ffi.to_js([value]))
+
+def record_error(label, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except Exception as e:
+        _conformance.record_error(label, type(e).__name__, str(e))
+    else:
+        _conformance.record_error(label, "no exception", "")
+
+${PYTHON_HELPERS}
 def _live():
     from pyscript import ffi
     return ffi.stats()["live"] if hasattr(ffi, "stats") else -1

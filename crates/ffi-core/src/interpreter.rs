@@ -56,6 +56,10 @@ pub enum PyInt {
 }
 
 /// One Python object as the core sees it. `type_name` fields are `type(x).__name__`.
+/// Identity (one JS object for an object reached twice) is kept for the mutable
+/// containers (`List`, `Dict`, `Set`), where sharing is observable; whether two equal
+/// tuples are one object is an interpreter internal (`()` is a singleton on
+/// MicroPython, not in CPython's pickle), so each tuple or frozenset is its own value.
 /// Adapters report instances of subclasses of the data types (an `IntEnum`, an
 /// `OrderedDict`, a namedtuple, a `list` subclass) as their base type, as `json.dumps`
 /// treats them.
@@ -70,8 +74,10 @@ pub enum PyNode<'a> {
     List(Cow<'a, [NodeId]>),
     Tuple(Cow<'a, [NodeId]>),
     Dict(Cow<'a, [(NodeId, NodeId)]>),
-    /// `set` or `frozenset`, elements in the set's own iteration order.
+    /// `set`, elements in its own iteration order.
     Set(Cow<'a, [NodeId]>),
+    /// `frozenset`: like `Set`, but immutable, so its identity is not kept.
+    FrozenSet(Cow<'a, [NodeId]>),
     Bytes(PyBytes<'a>),
     /// `ffi.undefined`.
     Undefined,

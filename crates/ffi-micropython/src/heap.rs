@@ -315,7 +315,12 @@ impl<'a> HeapGraph<'a> {
                 heap.u32(word + layout::SET_ALLOC),
                 1,
             )?;
-            PyNode::Set(ids(slots.into_iter().filter(|key| filled(*key)).collect()))
+            let items = ids(slots.into_iter().filter(|key| filled(*key)).collect());
+            if ty == cal.ty_set {
+                PyNode::Set(items)
+            } else {
+                PyNode::FrozenSet(items)
+            }
         } else if ty == cal.ty_jsproxy {
             PyNode::Js(js_ref(heap.u32(word + layout::JSPROXY_REF)))
         } else {
@@ -373,6 +378,7 @@ fn into_static(node: PyNode<'_>) -> PyNode<'static> {
         PyNode::List(items) => PyNode::List(owned(items)),
         PyNode::Tuple(items) => PyNode::Tuple(owned(items)),
         PyNode::Set(items) => PyNode::Set(owned(items)),
+        PyNode::FrozenSet(items) => PyNode::FrozenSet(owned(items)),
         PyNode::Dict(entries) => PyNode::Dict(Cow::Owned(entries.into_owned())),
         PyNode::Bytes(PyBytes::Slice(b)) => PyNode::Bytes(PyBytes::Slice(Cow::Owned(b.into_owned()))),
         PyNode::Bytes(PyBytes::Js(v)) => PyNode::Bytes(PyBytes::Js(v)),

@@ -10,7 +10,7 @@ and other objects as references.
 import io
 import pickle
 
-from pyodide.ffi import JsProxy, jsnull
+from pyodide.ffi import JsBigInt, JsProxy, jsnull
 
 import _pyscript_ffi_bridge as _bridge
 
@@ -91,7 +91,8 @@ def to_js(value, dict_converter, default_converter, convert):
 
 
 def is_js(value):
-    return isinstance(value, JsProxy)
+    # A BigInt reaches Pyodide as JsBigInt, an int subclass rather than a JsProxy.
+    return isinstance(value, JsProxy) or type(value) is JsBigInt
 
 
 def is_js_nullish(value):

@@ -36,7 +36,8 @@ impl PyGraph for PickleGraph {
             Node::Tuple(items) => PyNode::Tuple(Cow::Borrowed(items)),
             Node::Dict(entries) => PyNode::Dict(Cow::Borrowed(entries)),
             Node::Bytes(data) | Node::ByteArray(data) => PyNode::Bytes(PyBytes::Slice(Cow::Borrowed(data))),
-            Node::Set(items) | Node::FrozenSet(items) => PyNode::Set(Cow::Borrowed(items)),
+            Node::Set(items) => PyNode::Set(Cow::Borrowed(items)),
+            Node::FrozenSet(items) => PyNode::FrozenSet(Cow::Borrowed(items)),
             Node::External(External::JsRef(index)) => {
                 if *index >= self.js_refs.length() {
                     return Err(Error::interpreter("pickle graph: JS reference out of range"));

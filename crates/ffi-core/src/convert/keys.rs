@@ -78,6 +78,7 @@ pub fn node_type_name(node: &PyNode<'_>) -> String {
         PyNode::Tuple(_) => "tuple",
         PyNode::Dict(_) => "dict",
         PyNode::Set(_) => "set",
+        PyNode::FrozenSet(_) => "frozenset",
         PyNode::Bytes(_) => "bytes",
         PyNode::Undefined | PyNode::Null => "JsSentinel",
         PyNode::Js(_) => "JsProxy",

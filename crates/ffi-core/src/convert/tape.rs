@@ -196,21 +196,25 @@ impl Tape {
         }
     }
 
-    /// Open a container for `node`; values until END go into it.
-    pub fn open(&mut self, node: NodeId, kind: Container) {
-        self.ops.push(match kind {
+    /// Open a container that nothing can refer to again (a tuple, a frozenset, a pair).
+    pub fn open_unshared(&mut self, kind: Container) {
+        self.ops.push(Self::opcode(kind));
+        self.containers += 1;
+    }
+
+    fn opcode(kind: Container) -> u32 {
+        match kind {
             Container::Array => op::ARRAY,
             Container::Object => op::OBJECT,
             Container::Set => op::SET,
             Container::Converted => op::CONVERTED,
-        });
-        self.created.insert(node, self.containers);
-        self.containers += 1;
+        }
     }
 
-    /// Open one `[key, value]` pair of a converted dict (an anonymous array).
-    pub fn open_pair(&mut self) {
-        self.ops.push(op::ARRAY);
+    /// Open a container for `node`; values until END go into it.
+    pub fn open(&mut self, node: NodeId, kind: Container) {
+        self.ops.push(Self::opcode(kind));
+        self.created.insert(node, self.containers);
         self.containers += 1;
     }
 

@@ -133,7 +133,7 @@ impl<'a> Converter<'a> {
                 }
                 Step::PairKey(key) => {
                     // Keys are converted like values; the converter decides what they become.
-                    self.tape.open_pair();
+                    self.tape.open_unshared(Container::Array);
                     self.visit(key, &mut stack)?;
                 }
                 Step::ClosePair => self.tape.close(),
@@ -166,9 +166,17 @@ impl<'a> Converter<'a> {
             PyNode::Bytes(PyBytes::Js(value)) => self.tape.js(value),
             PyNode::Dict(_) if self.converting.contains(&id) => return Err(converter_cycle()),
             // A container met before is the same JS object again (shared or cyclic).
-            PyNode::List(_) | PyNode::Tuple(_) | PyNode::Dict(_) | PyNode::Set(_) if self.tape.reference(id) => {}
-            PyNode::List(items) | PyNode::Tuple(items) => {
+            PyNode::List(_) | PyNode::Dict(_) | PyNode::Set(_) if self.tape.reference(id) => {}
+            PyNode::List(items) => {
                 self.open(id, Container::Array, stack.len())?;
+                stack.push(Frame::Items { items, next: 0 });
+            }
+            PyNode::Tuple(items) => {
+                self.open_unshared(Container::Array, stack.len())?;
+                stack.push(Frame::Items { items, next: 0 });
+            }
+            PyNode::FrozenSet(items) => {
+                self.open_unshared(Container::Set, stack.len())?;
                 stack.push(Frame::Items { items, next: 0 });
             }
             PyNode::Set(items) => {
@@ -195,10 +203,21 @@ impl<'a> Converter<'a> {
     }
 
     fn open(&mut self, id: NodeId, kind: Container, depth: usize) -> Result<(), Error> {
+        self.check_depth(depth)?;
+        self.tape.open(id, kind);
+        Ok(())
+    }
+
+    fn open_unshared(&mut self, kind: Container, depth: usize) -> Result<(), Error> {
+        self.check_depth(depth)?;
+        self.tape.open_unshared(kind);
+        Ok(())
+    }
+
+    fn check_depth(&self, depth: usize) -> Result<(), Error> {
         if depth >= self.options.max_nesting {
             return Err(too_deep(self.options.max_nesting));
         }
-        self.tape.open(id, kind);
         Ok(())
     }
 
