@@ -6,13 +6,13 @@ use ffi_core::{Error, NodeId, PyBytes, PyGraph, PyNode, PyStr};
 
 use crate::pickle::{Decoded, External, Node, Text};
 
-pub struct PickleGraph {
-    pub decoded: Decoded,
+pub struct PickleGraph<'a> {
+    pub decoded: Decoded<'a>,
     /// The JS values of the JsProxy objects met while pickling, by index.
     pub js_refs: js_sys::Array,
 }
 
-impl PyGraph for PickleGraph {
+impl PyGraph for PickleGraph<'_> {
     fn root(&self) -> NodeId {
         self.decoded.root
     }
@@ -35,7 +35,7 @@ impl PyGraph for PickleGraph {
             Node::List(items) => PyNode::List(Cow::Borrowed(items)),
             Node::Tuple(items) => PyNode::Tuple(Cow::Borrowed(items)),
             Node::Dict(entries) => PyNode::Dict(Cow::Borrowed(entries)),
-            Node::Bytes(data) | Node::ByteArray(data) => PyNode::Bytes(PyBytes::Slice(Cow::Borrowed(data))),
+            Node::Bytes(data) | Node::ByteArray(data) => PyNode::Bytes(PyBytes::Slice(Cow::Borrowed(*data))),
             Node::Set(items) => PyNode::Set(Cow::Borrowed(items)),
             Node::FrozenSet(items) => PyNode::FrozenSet(Cow::Borrowed(items)),
             Node::External(External::JsRef(index)) => {
@@ -54,7 +54,7 @@ impl PyGraph for PickleGraph {
     }
 }
 
-impl std::fmt::Debug for PickleGraph {
+impl std::fmt::Debug for PickleGraph<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PickleGraph")
             .field("nodes", &self.decoded.nodes.len())

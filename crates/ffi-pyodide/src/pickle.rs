@@ -26,22 +26,23 @@ pub enum External {
     Null,
 }
 
-/// Text of a pickled `str`: UTF-8, or UTF-16 units when it holds lone surrogates.
+/// Text of a pickled `str`: UTF-8 borrowed from the stream, or UTF-16 units when it
+/// holds lone surrogates.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Text {
-    Utf8(String),
+pub enum Text<'a> {
+    Utf8(&'a str),
     Utf16(Vec<u16>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub enum Node<'a> {
     None,
     Bool(bool),
     Int(PyInt),
     Float(f64),
-    Str(Text),
-    Bytes(Vec<u8>),
-    ByteArray(Vec<u8>),
+    Str(Text<'a>),
+    Bytes(&'a [u8]),
+    ByteArray(&'a [u8]),
     List(Vec<NodeId>),
     Tuple(Vec<NodeId>),
     Dict(Vec<(NodeId, NodeId)>),
@@ -68,20 +69,16 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// A decoded value graph: nodes in an arena, `root` the top object.
+/// A decoded value graph: nodes in an arena (borrowing text and bytes from the
+/// stream), `root` the top object.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
-    pub nodes: Vec<Node>,
+pub struct Decoded<'a> {
+    pub nodes: Vec<Node<'a>>,
     pub root: NodeId,
 }
 
 fn err<T>(message: impl Into<String>) -> Result<T, DecodeError> {
     Err(DecodeError(message.into()))
-}
-
-enum Slot {
-    Value(NodeId),
-    Mark,
 }
 
 struct Reader<'a> {
@@ -115,53 +112,50 @@ impl<'a> Reader<'a> {
     }
 }
 
-struct Machine {
-    nodes: Vec<Node>,
-    stack: Vec<Slot>,
+struct Machine<'a> {
+    nodes: Vec<Node<'a>>,
+    stack: Vec<NodeId>,
+    /// Stack heights at each MARK, innermost last.
+    marks: Vec<usize>,
     memo: Vec<Option<NodeId>>,
 }
 
-impl Machine {
-    fn push_node(&mut self, node: Node) {
+impl<'a> Machine<'a> {
+    fn push_node(&mut self, node: Node<'a>) {
         let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(node);
-        self.stack.push(Slot::Value(id));
+        self.stack.push(id);
+    }
+    /// True when the top of the stack is a MARK (nothing pushed since).
+    fn at_mark(&self) -> bool {
+        self.marks.last() == Some(&self.stack.len())
     }
     fn pop_value(&mut self) -> Result<NodeId, DecodeError> {
-        match self.stack.pop() {
-            Some(Slot::Value(id)) => Ok(id),
-            Some(Slot::Mark) => err("unexpected mark"),
-            None => err("stack underflow"),
+        if self.at_mark() {
+            return err("unexpected mark");
         }
+        self.stack.pop().map_or_else(|| err("stack underflow"), Ok)
     }
     fn top_value(&self) -> Result<NodeId, DecodeError> {
         match self.stack.last() {
-            Some(Slot::Value(id)) => Ok(*id),
+            Some(id) if !self.at_mark() => Ok(*id),
             _ => err("expected a value on the stack"),
         }
     }
     /// Pops everything down to the last MARK and the mark itself.
     fn pop_mark(&mut self) -> Result<Vec<NodeId>, DecodeError> {
-        let Some(mark) = self.stack.iter().rposition(|s| matches!(s, Slot::Mark)) else {
+        let Some(mark) = self.marks.pop() else {
             return err("no mark on the stack");
         };
-        let items = self
-            .stack
-            .drain(mark..)
-            .filter_map(|s| match s {
-                Slot::Value(id) => Some(id),
-                Slot::Mark => None,
-            })
-            .collect();
-        Ok(items)
+        Ok(self.stack.split_off(mark.min(self.stack.len())))
     }
-    fn node_mut(&mut self, id: NodeId) -> Result<&mut Node, DecodeError> {
+    fn node_mut(&mut self, id: NodeId) -> Result<&mut Node<'a>, DecodeError> {
         match self.nodes.get_mut(id.0 as usize) {
             Some(node) => Ok(node),
             None => err("dangling node"),
         }
     }
-    fn node(&self, id: NodeId) -> Result<&Node, DecodeError> {
+    fn node(&self, id: NodeId) -> Result<&Node<'a>, DecodeError> {
         match self.nodes.get(id.0 as usize) {
             Some(node) => Ok(node),
             None => err("dangling node"),
@@ -184,7 +178,7 @@ impl Machine {
     fn memo_get(&mut self, index: usize) -> Result<(), DecodeError> {
         match self.memo.get(index).copied().flatten() {
             Some(id) => {
-                self.stack.push(Slot::Value(id));
+                self.stack.push(id);
                 Ok(())
             }
             None => err(format!("memo {index} not set")),
@@ -192,6 +186,11 @@ impl Machine {
     }
     fn extend(&mut self, target: NodeId, items: Vec<NodeId>) -> Result<(), DecodeError> {
         match self.node_mut(target)? {
+            // The usual case, one batch into an empty list, moves the Vec instead of copying.
+            Node::List(list) | Node::Set(list) if list.is_empty() => {
+                *list = items;
+                Ok(())
+            }
             Node::List(list) | Node::Set(list) => {
                 list.extend(items);
                 Ok(())
@@ -203,18 +202,15 @@ impl Machine {
         if items.len() % 2 != 0 {
             return err("odd number of dict items");
         }
-        let pairs: Vec<(NodeId, NodeId)> = items
-            .chunks_exact(2)
-            .filter_map(|pair| match *pair {
-                [key, value] => Some((key, value)),
-                _ => None,
-            })
-            .collect();
         match self.node_mut(target)? {
             Node::Dict(entries) => {
-                // A repeated key replaces the earlier value, as in Python.
-                for (k, v) in pairs {
-                    entries.push((k, v));
+                // A real dict never repeats a key; if a hostile stream does, the later
+                // value wins in JavaScript, as it would in Python.
+                entries.reserve(items.len() / 2);
+                for pair in items.chunks_exact(2) {
+                    if let [key, value] = *pair {
+                        entries.push((key, value));
+                    }
                 }
                 Ok(())
             }
@@ -223,7 +219,7 @@ impl Machine {
     }
     fn str_arg(&self, id: NodeId) -> Result<String, DecodeError> {
         match self.node(id)? {
-            Node::Str(Text::Utf8(s)) => Ok(s.clone()),
+            Node::Str(Text::Utf8(s)) => Ok((*s).to_owned()),
             Node::Str(Text::Utf16(units)) => Ok(String::from_utf16_lossy(units)),
             _ => err("expected a str"),
         }
@@ -245,7 +241,7 @@ impl Machine {
         };
         match (marker, args.as_slice()) {
             (Marker::Same, [value]) => {
-                self.stack.push(Slot::Value(*value));
+                self.stack.push(*value);
                 Ok(())
             }
             (Marker::New, [kind]) => {
@@ -302,9 +298,9 @@ fn decode_long(bytes: &[u8]) -> PyInt {
 
 /// UTF-8 as pickle writes it with `surrogatepass`: lone surrogates are encoded as
 /// three-byte sequences that strict UTF-8 rejects.
-fn decode_text(bytes: &[u8]) -> Result<Text, DecodeError> {
+fn decode_text(bytes: &[u8]) -> Result<Text<'_>, DecodeError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Text::Utf8(text.to_owned()));
+        return Ok(Text::Utf8(text));
     }
     let mut units = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -347,11 +343,13 @@ fn cont(bytes: &[u8], i: usize) -> Result<u32, DecodeError> {
 }
 
 /// Decode one pickle stream.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let mut r = Reader { bytes, pos: 0 };
+    // Every opcode is at least one byte and makes at most one node: a bound, not a guess.
     let mut m = Machine {
-        nodes: Vec::new(),
+        nodes: Vec::with_capacity(bytes.len() / 4),
         stack: Vec::new(),
+        marks: Vec::new(),
         memo: Vec::new(),
     };
     loop {
@@ -370,9 +368,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 let root = m.pop_value()?;
                 return Ok(Decoded { nodes: m.nodes, root });
             }
-            b'(' => m.stack.push(Slot::Mark),
+            b'(' => m.marks.push(m.stack.len()),
             b'0' => {
-                m.stack.pop().map_or_else(|| err("POP on an empty stack"), |_| Ok(()))?;
+                if m.at_mark() {
+                    m.marks.pop();
+                } else {
+                    m.stack.pop().map_or_else(|| err("POP on an empty stack"), |_| Ok(()))?;
+                }
             }
             b'1' => {
                 m.pop_mark()?;
@@ -422,7 +424,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                     b'B' => r.len_u32()?,
                     _ => r.len_u64()?,
                 };
-                let data = r.take(n)?.to_vec();
+                let data = r.take(n)?;
                 m.push_node(if op == 0x96 {
                     Node::ByteArray(data)
                 } else {
@@ -569,7 +571,7 @@ mod tests {
     #[test]
     fn lone_surrogates_survive() {
         assert_eq!(decode_text(b"a\xed\xa0\x80"), Ok(Text::Utf16(vec![0x61, 0xd800])));
-        assert_eq!(decode_text("é".as_bytes()), Ok(Text::Utf8("é".into())));
+        assert_eq!(decode_text("é".as_bytes()), Ok(Text::Utf8("é")));
     }
 
     #[test]

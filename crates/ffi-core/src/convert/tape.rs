@@ -121,6 +121,7 @@ pub struct Tape {
     /// Key node → key id: the same key object (memoised by pickle, a qstr on
     /// MicroPython) is defined once per tape.
     key_ids: IdMap,
+    key_is_str: Vec<bool>,
     keys_defined: u32,
 }
 
@@ -136,6 +137,7 @@ impl Tape {
             containers: 0,
             created: IdMap::new(dense_ids),
             key_ids: IdMap::new(dense_ids),
+            key_is_str: Vec::new(),
             keys_defined: 0,
         }
     }
@@ -222,18 +224,24 @@ impl Tape {
         self.ops.push(op::END);
     }
 
-    /// Select the key for the next value, defining it on first use.
-    pub fn key(&mut self, node: NodeId, define: impl FnOnce(&mut Self)) {
-        let id = match self.key_ids.get(node) {
-            Some(id) => id,
-            None => {
-                define(self);
-                let id = self.keys_defined;
-                self.keys_defined += 1;
-                self.key_ids.insert(node, id);
-                id
-            }
-        };
+    /// The key id defined for `node` in this tape, and whether that key was a `str`.
+    pub fn known_key(&self, node: NodeId) -> Option<(u32, bool)> {
+        let id = self.key_ids.get(node)?;
+        Some((id, self.key_is_str.get(id as usize).copied().unwrap_or(false)))
+    }
+
+    /// Define a key id for `node` (`define` emits its DEFKEY op) and return it.
+    pub fn define_key(&mut self, node: NodeId, is_str: bool, define: impl FnOnce(&mut Self)) -> u32 {
+        define(self);
+        let id = self.keys_defined;
+        self.keys_defined += 1;
+        self.key_ids.insert(node, id);
+        self.key_is_str.push(is_str);
+        id
+    }
+
+    /// The next value is stored under key `id`.
+    pub fn select_key(&mut self, id: u32) {
         self.ops.extend_from_slice(&[op::KEY, id]);
     }
 

@@ -59,9 +59,12 @@ enum Frame<'g> {
         items: Cow<'g, [NodeId]>,
         next: usize,
     },
+    /// `checked`: the keys' property names were checked for collisions (done once, when
+    /// a key that is not a `str` shows up; distinct `str` keys cannot collide).
     Entries {
         entries: Cow<'g, [(NodeId, NodeId)]>,
         next: usize,
+        checked: bool,
     },
     /// `[key, value]` pairs for the dict converter, one step at a time: the key and the
     /// value may each be a container that must close before the next part starts.
@@ -101,7 +104,7 @@ impl<'a> Converter<'a> {
                     }
                     None => Step::Close,
                 },
-                Some(Frame::Entries { entries, next }) => match entries.get(*next) {
+                Some(Frame::Entries { entries, next, .. }) => match entries.get(*next) {
                     Some((key, value)) => {
                         *next += 1;
                         Step::Entry(*key, *value)
@@ -128,7 +131,9 @@ impl<'a> Converter<'a> {
             match step {
                 Step::Value(item) => self.visit(item, &mut stack)?,
                 Step::Entry(key, value) => {
-                    self.key(key)?;
+                    if let Some(Frame::Entries { entries, checked, .. }) = stack.last_mut() {
+                        self.key(key, entries, checked)?;
+                    }
                     self.visit(value, &mut stack)?;
                 }
                 Step::PairKey(key) => {
@@ -193,9 +198,12 @@ impl<'a> Converter<'a> {
                 });
             }
             PyNode::Dict(entries) => {
-                self.check_keys(&entries)?;
                 self.open(id, Container::Object, stack.len())?;
-                stack.push(Frame::Entries { entries, next: 0 });
+                stack.push(Frame::Entries {
+                    entries,
+                    next: 0,
+                    checked: false,
+                });
             }
             other @ PyNode::Other { .. } => return Err(unsupported(&other)),
         }
@@ -229,35 +237,39 @@ impl<'a> Converter<'a> {
         }
     }
 
-    /// Select the property name for the next value.
-    fn key(&mut self, key_id: NodeId) -> Result<(), Error> {
-        match self.graph.node(key_id)? {
-            PyNode::Str(s) => self.tape.key(key_id, |tape| match s {
+    /// Select the property name for the next value. A key already defined in this tape
+    /// (the same key object in another dict) is not read again.
+    fn key(&mut self, key_id: NodeId, entries: &[(NodeId, NodeId)], checked: &mut bool) -> Result<(), Error> {
+        if let Some((id, is_str)) = self.tape.known_key(key_id) {
+            if !is_str && !*checked {
+                self.check_keys(entries)?;
+                *checked = true;
+            }
+            self.tape.select_key(id);
+            return Ok(());
+        }
+        let id = match self.graph.node(key_id)? {
+            PyNode::Str(s) => self.tape.define_key(key_id, true, |tape| match s {
                 PyStr::Utf8(text) => tape.define_key_text(&text),
                 PyStr::Js(value) => tape.define_key_js(value),
                 PyStr::Utf16(units) => tape.define_key_js(utf16_to_js(&units)),
             }),
             other => {
+                if !*checked {
+                    self.check_keys(entries)?;
+                    *checked = true;
+                }
                 let text = key_text(&other)?.text;
-                self.tape.key(key_id, |tape| tape.define_key_text(&text));
+                self.tape.define_key(key_id, false, |tape| tape.define_key_text(&text))
             }
-        }
+        };
+        self.tape.select_key(id);
         Ok(())
     }
 
-    /// Distinct str keys cannot collide; a dict with any other key type has every key's
-    /// property name checked before it is converted (`TypeError` / `ValueError`).
+    /// Every key's property name, checked for collisions (`TypeError` for a key with
+    /// no name, `ValueError` for two keys with one).
     fn check_keys(&self, entries: &[(NodeId, NodeId)]) -> Result<(), Error> {
-        let mut all_str = true;
-        for (key_id, _) in entries {
-            if !matches!(self.graph.node(*key_id)?, PyNode::Str(_)) {
-                all_str = false;
-                break;
-            }
-        }
-        if all_str {
-            return Ok(());
-        }
         let mut names: HashMap<String, KeyText> = HashMap::with_capacity(entries.len());
         for (key_id, _) in entries {
             let key = key_text(&self.graph.node(*key_id)?)?;
