@@ -20,10 +20,38 @@ export function wireError(pythonName, message) {
   return `\u0000${pythonName}\u0000${message}`;
 }
 
+/** The wire form of an error JavaScript threw: the shim raises ffi.JsException. */
+function jsErrorWire(error) {
+  const name = error instanceof Error || (error && typeof error.name === "string") ? String(error.name) : typeof error;
+  const message = error instanceof Error || (error && "message" in error) ? String(error.message) : String(error);
+  return wireError("JsException", `${name}\u0000${message}`);
+}
+
 /** Bridge functions both adapters share, implemented over plain JS. */
 export function commonBridge() {
+  // The JS error behind the last JsException, for the shim to attach (take_error).
+  let lastError;
   return {
     globalThis,
+    construct(cls, args) {
+      if (typeof cls !== "function") {
+        return wireError(
+          "TypeError",
+          `construct: expected a JS class or constructor function, got ${cls === null ? "null" : typeof cls}`,
+        );
+      }
+      try {
+        return Reflect.construct(cls, args);
+      } catch (error) {
+        lastError = error;
+        return jsErrorWire(error);
+      }
+    },
+    take_error() {
+      const error = lastError;
+      lastError = undefined;
+      return error;
+    },
     assign(target, source) {
       try {
         Object.assign(target, source);

@@ -72,7 +72,10 @@ fn ffi_stubs_match_the_module() {
     let stubbed: BTreeSet<String> = stubs
         .lines()
         .filter_map(|l| {
-            let name = l.strip_prefix("def ").map(|rest| rest.split('(').next().unwrap_or(""));
+            let name = l
+                .strip_prefix("def ")
+                .or_else(|| l.strip_prefix("class "))
+                .map(|rest| rest.split(['(', ':']).next().unwrap_or(""));
             let name = name.or_else(|| l.split_once(": Final").map(|(n, _)| n));
             name.map(str::to_owned)
         })

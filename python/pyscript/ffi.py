@@ -10,7 +10,7 @@ from array import array as _array
 import _pyscript_ffi_bridge as _bridge
 import _pyscript_ffi_impl as _impl
 
-__all__ = ["to_js", "to_py", "is_none", "assign", "stats", "undefined", "null"]
+__all__ = ["to_js", "to_py", "is_none", "assign", "construct", "stats", "JsException", "JsSentinel", "undefined", "null"]
 
 
 class JsSentinel:
@@ -47,10 +47,24 @@ _EXCEPTIONS = {
 }
 
 
+class JsException(Exception):
+    """An error JavaScript threw, caught by the bridge: str(e) is "<name>: <message>";
+    `name` and `message` are the JS error's, `js_error` the JS value itself."""
+
+    def __init__(self, name, message, js_error=None):
+        super().__init__(name + ": " + message)
+        self.name = name
+        self.message = message
+        self.js_error = js_error
+
+
 def _raise(wire):
     # Bridge functions return errors as "\0Name\0message" instead of throwing, because a
     # JS throw inside a native call cannot be caught on MicroPython 1.27.
     _, name, message = wire.split("\0", 2)
+    if name == "JsException":
+        js_name, js_message = message.split("\0", 1)
+        raise JsException(js_name, js_message, _bridge.take_error())
     raise _EXCEPTIONS.get(name, RuntimeError)(message)
 
 
@@ -204,6 +218,26 @@ def assign(target, *sources):
         if type(result) is str:
             _raise(result)
     return target
+
+
+def construct(cls, *args, **kwargs):
+    """new cls(...args): Reflect.construct with the arguments converted by to_js; keyword
+    arguments become one trailing plain object. Works for ES classes, function
+    constructors, built-ins (Date, Map, Uint8Array, Error) and wasm-bindgen classes, also
+    when cls has its own `new` property. An error the constructor throws is raised as
+    JsException."""
+    if not _impl.is_js(cls):
+        raise TypeError(
+            "construct: expected a JS class or constructor, got the Python " + type(cls).__name__ + "; "
+            "pass a JS value such as window.Date"
+        )
+    arguments = list(args)
+    if kwargs:
+        arguments.append(kwargs)
+    result = _bridge.construct(cls, to_js(arguments))
+    if type(result) is str:
+        _raise(result)
+    return result
 
 
 def stats():

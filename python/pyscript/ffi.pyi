@@ -25,5 +25,14 @@ def is_none(value: Any) -> bool:
 def assign(target: Any, *sources: Any) -> Any:
     """Object.assign(target, to_js(source), ...); returns target."""
 
+class JsException(Exception):
+    name: str
+    message: str
+    js_error: Any
+    def __init__(self, name: str, message: str, js_error: Any = ...) -> None: ...
+
+def construct(cls: Any, *args: Any, **kwargs: Any) -> Any:
+    """new cls(...to_js(args), to_js(kwargs)); JS errors raise JsException."""
+
 def stats() -> dict[str, int]:
     """The proxy ledger: live, created, destroyed, finalized."""

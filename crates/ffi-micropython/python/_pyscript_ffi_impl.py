@@ -54,6 +54,7 @@ def bind_sentinels(undefined, null):
         OrderedDict(),
         _UserList([6]),
         _UserInt(21),
+        _js_undefined,
     ]
     error = _bridge.calibrate(samples)
     if error:

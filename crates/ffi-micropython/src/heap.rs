@@ -48,6 +48,9 @@ pub struct Calibration {
     pub instance_make_new: u32,
     /// Addresses of `ffi.undefined` and `ffi.null` (MicroPython's GC does not move objects).
     pub undefined: u32,
+    /// MicroPython's own `js.undefined` (how JS undefined reaches Python here); it
+    /// converts like None, as the same value does on Pyodide, where it arrives as None.
+    pub js_undefined: u32,
     pub null: u32,
     /// The shim's argument stack (a list): values to convert are pushed there.
     pub arg_stack: u32,
@@ -87,7 +90,7 @@ mod layout {
 
 /// The number of samples the Python side passes to `calibrate`, in the order
 /// [`Calibration::learn`] reads them (`python/_pyscript_ffi_impl.py`).
-pub const SAMPLE_COUNT: usize = 22;
+pub const SAMPLE_COUNT: usize = 23;
 
 /// A bound on what one conversion may read, so corrupt lengths cannot hang us.
 const MAX_ITEMS: u32 = 1 << 28;
@@ -417,6 +420,9 @@ impl PyGraph for HeapGraph<'_> {
         if word == cal.undefined {
             return Ok(PyNode::Undefined);
         }
+        if word == cal.js_undefined {
+            return Ok(PyNode::None);
+        }
         if word == cal.null {
             return Ok(PyNode::Null);
         }
@@ -459,7 +465,7 @@ impl Calibration {
     /// their known contents. The order is fixed by `_pyscript_ffi_impl.py`.
     pub fn learn(heap: &Heap, samples_items: u32, samples_len: u32) -> Result<Calibration, Error> {
         let words = heap.items(samples_items, samples_len)?;
-        let [s, big, neg, float, list, tuple, dict, jsproxy, none, false_, true_, undefined, null, arg_stack, bytes, bytearray, memoryview, set, frozenset, ordereddict, user_list, user_int] =
+        let [s, big, neg, float, list, tuple, dict, jsproxy, none, false_, true_, undefined, null, arg_stack, bytes, bytearray, memoryview, set, frozenset, ordereddict, user_list, user_int, js_undefined] =
             <[u32; SAMPLE_COUNT]>::try_from(words)
                 .map_err(|w| mismatch(&format!("expected {SAMPLE_COUNT} samples, got {}", w.len())))?;
         let ty = |w: u32| heap.u32(w);
@@ -486,6 +492,7 @@ impl Calibration {
                 .unwrap_or(0),
             undefined,
             null,
+            js_undefined,
             arg_stack,
         };
         cal.self_test(
