@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CONFORMANCE := cargo run --quiet --release -p conformance --
 WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: bench help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
+.PHONY: bench gc-check help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
 
 help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
@@ -51,7 +51,11 @@ wasm-test: setup
 js-test: build
 	node --test js/tests/
 
-test: fmt-check setup setup-browser clippy unit-test wasm-test build js-test conformance-all
+## Real garbage collection (Node --expose-gc and Chromium): dropped proxies are finalized.
+gc-check: build setup-browser
+	node --expose-gc js/gc-check.mjs
+
+test: fmt-check setup setup-browser clippy unit-test wasm-test build js-test gc-check conformance-all
 
 clean:
 	rm -rf target dist

@@ -27,8 +27,20 @@ function jsErrorWire(error) {
   return wireError("JsException", `${name}\u0000${message}`);
 }
 
-/** Bridge functions both adapters share, implemented over plain JS. */
-export function commonBridge() {
+/**
+ * The proxy ledger for one interpreter (ffi-core's Proxies): a real FinalizationRegistry
+ * releases a proxy once JavaScript drops it. `persist`/`release` keep and drop the
+ * interpreter's own callable.
+ */
+export function makeProxies(Proxies, persist, release) {
+  let proxies = null;
+  const registry = new FinalizationRegistry((handle) => proxies.finalized(handle));
+  proxies = new Proxies(registry, (handle) => proxies.destroy(handle), persist, release);
+  return proxies;
+}
+
+/** Bridge functions both adapters share, implemented over plain JS and the ledger. */
+export function commonBridge(proxies) {
   // The JS error behind the last JsException, for the shim to attach (take_error).
   let lastError;
   return {
@@ -47,6 +59,11 @@ export function commonBridge() {
         return jsErrorWire(error);
       }
     },
+    create_proxy: (target, objectId) => proxies.create(target, objectId),
+    destroy_proxy: (value) => proxies.destroy_value(value),
+    scope_enter: () => proxies.enter_scope(),
+    scope_exit: (kept) => proxies.exit_scope(kept),
+    stats: () => proxies.stats(),
     take_error() {
       const error = lastError;
       lastError = undefined;

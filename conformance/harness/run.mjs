@@ -3,9 +3,9 @@
 //   node conformance/harness/run.mjs --interp pyodide|micropython --host node|chromium
 //        --mode ours|pyscript --cases cases.json
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { openPage } from "./chromium.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -24,51 +24,16 @@ async function runInNode(options) {
   await runAll({ ...options, base: pathToFileURL(ROOT), report: emit });
 }
 
-const TYPES = {
-  ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html",
-  ".json": "application/json", ".zip": "application/zip", ".py": "text/plain", ".whl": "application/zip",
-  ".map": "application/json", ".d.ts": "text/plain",
-};
-
-/** A static file server for the repository, on loopback only. */
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(join(ROOT, decodeURIComponent(new URL(req.url, "http://x").pathname)));
-    if (!path.startsWith(ROOT) || path.split(sep).includes("..")) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(path);
-      res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 async function runInChromium(options) {
-  const { chromium } = await import("playwright-core");
-  const server = await serve();
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-  });
+  const { page, close } = await openPage();
   try {
-    const page = await browser.newPage();
-    page.on("pageerror", (error) => process.stderr.write(`[chromium] page error: ${error.message}\n`));
     await page.exposeFunction("__report", (line) => emit(JSON.parse(line)));
-    await page.goto(`${origin}/conformance/harness/page.html`);
     await page.evaluate(async (opts) => {
       const { runAll } = await import("/conformance/harness/runner.js");
       await runAll({ ...opts, base: new URL("/", location.href), report: (r) => window.__report(JSON.stringify(r)) });
     }, options);
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }
 

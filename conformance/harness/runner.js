@@ -65,7 +65,7 @@ def _run_case():
     _conformance.live(before, _live())
 `;
 
-async function loadInterpreter(base, interp) {
+export async function loadInterpreter(base, interp) {
   const quiet = { stdout: () => {}, stderr: () => {} };
   if (interp === "pyodide") {
     const { loadPyodide } = await import(new URL("node_modules/pyodide/pyodide.mjs", base).href);

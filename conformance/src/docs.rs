@@ -1,5 +1,5 @@
 //! The spec and the suite cannot drift apart: every row of the normative tables in
-//! docs/conversions.md names its conformance case(s), each named case exists, and every
+//! docs/conversions.md and docs/lifetime.md names its conformance case(s), each named case exists, and every
 //! case is named by some row.
 
 use std::collections::BTreeSet;
@@ -27,7 +27,12 @@ fn rows(spec: &str) -> Vec<(String, Vec<String>)> {
 #[test]
 fn every_spec_row_names_existing_cases_and_every_case_has_a_row() {
     let root = crate::repo_root();
-    let spec = std::fs::read_to_string(root.join("docs/conversions.md")).expect("docs/conversions.md");
+    // The normative documents whose table rows name conformance cases.
+    let spec: String = ["docs/conversions.md", "docs/lifetime.md"]
+        .iter()
+        .map(|doc| std::fs::read_to_string(root.join(doc)).unwrap_or_else(|e| panic!("{doc}: {e}")))
+        .collect::<Vec<_>>()
+        .join("\n");
     let all = cases::discover(&root.join("conformance/cases"), None).expect("cases");
     let existing: BTreeSet<String> = all.iter().map(|c| c.name.clone()).collect();
     let mut named = BTreeSet::new();
@@ -67,8 +72,14 @@ fn ffi_stubs_match_the_module() {
     let root = crate::repo_root();
     let module = std::fs::read_to_string(root.join("python/pyscript/ffi.py")).expect("ffi.py");
     let stubs = std::fs::read_to_string(root.join("python/pyscript/ffi.pyi")).expect("ffi.pyi");
-    let all_line = module.lines().find(|l| l.starts_with("__all__ = [")).expect("__all__");
-    let exported: BTreeSet<String> = all_line.split('"').skip(1).step_by(2).map(str::to_owned).collect();
+    let start = module.find("__all__ = [").expect("__all__");
+    let end = start + module[start..].find(']').expect("end of __all__");
+    let exported: BTreeSet<String> = module[start..end]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
     let stubbed: BTreeSet<String> = stubs
         .lines()
         .filter_map(|l| {

@@ -10,7 +10,21 @@ from array import array as _array
 import _pyscript_ffi_bridge as _bridge
 import _pyscript_ffi_impl as _impl
 
-__all__ = ["to_js", "to_py", "is_none", "assign", "construct", "stats", "JsException", "JsSentinel", "undefined", "null"]
+__all__ = [
+    "to_js",
+    "to_py",
+    "is_none",
+    "assign",
+    "construct",
+    "create_proxy",
+    "destroy",
+    "scope",
+    "stats",
+    "JsException",
+    "JsSentinel",
+    "undefined",
+    "null",
+]
 
 
 class JsSentinel:
@@ -238,6 +252,47 @@ def construct(cls, *args, **kwargs):
     if type(result) is str:
         _raise(result)
     return result
+
+
+def create_proxy(func):
+    """A JS function that calls `func` and stays valid until destroy() (on it, or
+    ffi.destroy(proxy), or the end of an ffi.scope()) or until JavaScript drops it. The
+    same `func` gives the same JS function while that one is alive, so
+    removeEventListener finds what addEventListener got. After destroy() every call
+    throws one fixed error (ProxyDestroyedError)."""
+    if not callable(func):
+        raise TypeError("create_proxy: expected a callable, got " + type(func).__name__ + "; wrap the value in a function")
+    result = _bridge.create_proxy(func, id(func))
+    if type(result) is str:
+        _raise(result)
+    return result
+
+
+def destroy(proxy):
+    """Destroy a proxy made by create_proxy; destroying twice is harmless."""
+    error = _bridge.destroy_proxy(proxy)
+    if error:
+        _raise(error)
+
+
+class scope:
+    """with ffi.scope() as s: proxies created inside are destroyed at the end of the block,
+    except those passed to s.keep(proxy)."""
+
+    def __init__(self):
+        self._kept = []
+
+    def __enter__(self):
+        _bridge.scope_enter()
+        return self
+
+    def keep(self, proxy):
+        self._kept.append(proxy)
+        return proxy
+
+    def __exit__(self, *exc_info):
+        _bridge.scope_exit(to_js(self._kept))
+        return False
 
 
 def stats():

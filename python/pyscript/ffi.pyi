@@ -34,5 +34,16 @@ class JsException(Exception):
 def construct(cls: Any, *args: Any, **kwargs: Any) -> Any:
     """new cls(...to_js(args), to_js(kwargs)); JS errors raise JsException."""
 
+def create_proxy(func: Callable[..., Any]) -> Any:
+    """A JS function calling func, valid until destroyed or dropped by JavaScript."""
+
+def destroy(proxy: Any) -> None:
+    """Destroy a proxy made by create_proxy (idempotent)."""
+
+class scope:
+    def __enter__(self) -> scope: ...
+    def __exit__(self, *exc_info: Any) -> bool: ...
+    def keep(self, proxy: Any) -> Any: ...
+
 def stats() -> dict[str, int]:
     """The proxy ledger: live, created, destroyed, finalized."""

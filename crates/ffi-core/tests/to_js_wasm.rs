@@ -2,7 +2,7 @@
 //! wasm-bindgen-test-runner (`make wasm-test`).
 #![cfg(target_arch = "wasm32")]
 // clippy's allow-*-in-tests does not recognise #[wasm_bindgen_test]; this is test code.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use ffi_core::{to_js, Error, ErrorKind, NodeId, PyGraph, PyInt, PyNode, PyStr, ToJsOptions};
 use js_sys::{Array, Object, Reflect};

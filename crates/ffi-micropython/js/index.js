@@ -1,6 +1,6 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, python_files } from "./ffi_micropython.js";
-import { activationSource, commonBridge, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import initWasm, { Bridge, Proxies, python_files } from "./ffi_micropython.js";
+import { activationSource, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-micropython", kind: "micropython", setUp });
 
@@ -11,15 +11,16 @@ async function setUp(mp) {
   const scratch = M._malloc(12);
   const arrayOut = M._malloc(8);
   const bridge = new Bridge(M, scratch);
+  // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
+  const proxies = makeProxies(Proxies, (callable) => callable, () => {});
   mp.registerJsModule("_pyscript_ffi_bridge", {
-    ...commonBridge(),
+    ...commonBridge(proxies),
     calibrate(samples) {
       M._proxy_c_to_js_get_array(samples._ref, arrayOut);
       return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);
     },
     to_js_stack: (dictConverter) => bridge.to_js_stack(dictConverter ?? undefined),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
-    stats: () => bridge.stats(),
   });
   writePythonFiles(mp.FS, PYTHON_ROOT, python_files());
   mp.runPython(activationSource(PYTHON_ROOT));

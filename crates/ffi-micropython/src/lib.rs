@@ -5,9 +5,6 @@
 
 pub mod heap;
 
-use std::cell::RefCell;
-
-use ffi_core::proxy::table::ProxyTable;
 use ffi_core::{wire, Error, ToJsOptions};
 use wasm_bindgen::prelude::*;
 
@@ -19,7 +16,6 @@ const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
 pub struct Bridge {
     heap: Heap,
     calibration: Option<Calibration>,
-    proxies: RefCell<ProxyTable<JsValue>>,
 }
 
 impl std::fmt::Debug for Bridge {
@@ -38,7 +34,6 @@ impl Bridge {
         Bridge {
             heap: Heap::new(module, scratch),
             calibration: None,
-            proxies: RefCell::new(ProxyTable::default()),
         }
     }
 
@@ -62,10 +57,6 @@ impl Bridge {
     /// `to_py`: see `ffi_core::wire::to_py_package` (MicroPython's float parser is inexact: floats travel as bits).
     pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
         wire::to_py_package(&value, depth, false)
-    }
-
-    pub fn stats(&self) -> JsValue {
-        wire::stats_object(self.proxies.borrow().stats())
     }
 }
 

@@ -1,14 +1,16 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, python_files } from "./ffi_pyodide.js";
-import { activationSource, commonBridge, loadWasm, makeInstall, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import initWasm, { Bridge, Proxies, python_files } from "./ffi_pyodide.js";
+import { activationSource, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", setUp });
 
 async function setUp(pyodide) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const bridge = new Bridge();
+  // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
+  const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy());
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
-    ...commonBridge(),
+    ...commonBridge(proxies),
     to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
       try {
@@ -21,7 +23,6 @@ async function setUp(pyodide) {
     },
     too_deep: () => bridge.too_deep(),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
-    stats: () => bridge.stats(),
   });
   writePythonFiles(pyodide.FS, PYTHON_ROOT, python_files());
   pyodide.runPython(activationSource(PYTHON_ROOT));

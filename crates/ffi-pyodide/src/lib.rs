@@ -5,10 +5,7 @@
 pub mod graph;
 pub mod pickle;
 
-use std::cell::RefCell;
-
 use ffi_core::convert::to_js::too_deep;
-use ffi_core::proxy::table::ProxyTable;
 use ffi_core::{wire, Error, ToJsOptions};
 use wasm_bindgen::prelude::*;
 
@@ -19,9 +16,7 @@ const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
 
 /// One bridge per installed interpreter: its ledger and options.
 #[wasm_bindgen]
-pub struct Bridge {
-    proxies: RefCell<ProxyTable<JsValue>>,
-}
+pub struct Bridge {}
 
 impl std::fmt::Debug for Bridge {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -39,9 +34,7 @@ impl Default for Bridge {
 impl Bridge {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Bridge {
-        Bridge {
-            proxies: RefCell::new(ProxyTable::default()),
-        }
+        Bridge {}
     }
 
     /// `to_js` on a pickled value; `js_refs` holds the JS values it refers to;
@@ -63,10 +56,6 @@ impl Bridge {
     /// `to_py`: see `ffi_core::wire::to_py_package` (CPython parses float literals exactly).
     pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
         wire::to_py_package(&value, depth, true)
-    }
-
-    pub fn stats(&self) -> JsValue {
-        wire::stats_object(self.proxies.borrow().stats())
     }
 }
 

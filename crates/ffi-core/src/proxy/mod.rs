@@ -1,4 +1,5 @@
 //! Proxy lifetime: handles and the ledger.
 
 pub mod handle;
+pub mod ledger;
 pub mod table;

@@ -52,6 +52,10 @@ impl<T> ProxyTable<T> {
         self.entries.get(handle)
     }
 
+    pub fn get_mut(&mut self, handle: ProxyHandle) -> Option<&mut T> {
+        self.entries.get_mut(handle)
+    }
+
     /// Removing twice (or a stale handle) returns `None`: release is idempotent.
     pub fn release(&mut self, handle: ProxyHandle, why: Release) -> Option<T> {
         let removed = self.entries.remove(handle)?;

@@ -1,0 +1,262 @@
+//! The ledger of proxies handed to JavaScript: identity (one proxy per live Python
+//! object), explicit `destroy()`, scopes, and release through a `FinalizationRegistry`
+//! when JavaScript drops a proxy. `stats()` reads it; the harness checks `live` returns to
+//! where it started around every case.
+//!
+//! The registry is injected (any object with `register(target, held, token)` and
+//! `unregister(token)`), so the finalizer path is tested without waiting for a GC.
+
+use rustc_hash::FxHashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::handle::ProxyHandle;
+use super::table::{ProxyTable, Release, Stats};
+use crate::error::Error;
+
+#[wasm_bindgen(module = "/js/proxy.js")]
+extern "C" {
+    fn make_proxy_function(cell: &JsValue, handle: f64, on_destroy: &js_sys::Function) -> JsValue;
+    fn proxy_handle(value: &JsValue) -> JsValue;
+    fn clear_cell(cell: &JsValue);
+    fn new_cell(target: &JsValue) -> JsValue;
+}
+
+/// What the interpreter adapter does with its own callable: make it outlive the call
+/// that handed it over, and let it go.
+pub trait ProxyHost {
+    fn persist(&self, target: &JsValue) -> Result<JsValue, Error>;
+    fn release(&self, target: &JsValue);
+}
+
+#[derive(Debug)]
+struct Entry {
+    /// `id(obj)` on the Python side: identity while the entry keeps `obj` alive.
+    object: u64,
+    /// The interpreter's persistent callable.
+    target: JsValue,
+    cell: JsValue,
+    /// The JS function handed out, weakly: JavaScript decides how long it lives.
+    function: js_sys::WeakRef,
+}
+
+#[derive(Debug)]
+pub struct Ledger {
+    table: ProxyTable<Entry>,
+    by_object: FxHashMap<u64, ProxyHandle>,
+    scopes: Vec<Vec<ProxyHandle>>,
+    registry: JsValue,
+    on_destroy: js_sys::Function,
+}
+
+impl Ledger {
+    /// `registry`: a `FinalizationRegistry` (or a test double); `on_destroy`: the JS
+    /// function proxies call from their `destroy()` (it calls back into [`Ledger::destroy`]).
+    pub fn new(registry: JsValue, on_destroy: js_sys::Function) -> Self {
+        Ledger {
+            table: ProxyTable::default(),
+            by_object: FxHashMap::default(),
+            scopes: Vec::new(),
+            registry,
+            on_destroy,
+        }
+    }
+
+    /// The proxy for `object` (its Python `id`), creating it from `target` if there is
+    /// none alive: the same Python object always gets the same JS function.
+    pub fn proxy(&mut self, host: &dyn ProxyHost, object: u64, target: &JsValue) -> Result<JsValue, Error> {
+        if let Some(handle) = self.by_object.get(&object).copied() {
+            if let Some(function) = self.table.get(handle).and_then(|e| e.function.deref()) {
+                return Ok(function.into());
+            }
+        }
+        let target = host.persist(target)?;
+        let cell = new_cell(&target);
+        let handle = self.table.insert(Entry {
+            object,
+            target,
+            cell: cell.clone(),
+            function: js_sys::WeakRef::new(&js_sys::Object::new()),
+        });
+        let function = make_proxy_function(&cell, handle.to_f64(), &self.on_destroy);
+        if let Some(entry) = self.table.get_mut(handle) {
+            entry.function = js_sys::WeakRef::new(function.unchecked_ref());
+        }
+        self.by_object.insert(object, handle);
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push(handle);
+        }
+        self.registry_call("register", &[&function, &JsValue::from_f64(handle.to_f64()), &cell])?;
+        Ok(function)
+    }
+
+    /// `destroy()`: idempotent; a stale or foreign handle is a no-op.
+    pub fn destroy(&mut self, host: &dyn ProxyHost, handle: f64) {
+        if let Some(handle) = ProxyHandle::from_f64(handle) {
+            self.release(host, handle, Release::Destroyed);
+        }
+    }
+
+    /// The registry saw JavaScript drop the proxy.
+    pub fn finalized(&mut self, host: &dyn ProxyHost, handle: f64) {
+        if let Some(handle) = ProxyHandle::from_f64(handle) {
+            self.release(host, handle, Release::Finalized);
+        }
+    }
+
+    /// The handle of a proxy made here, if `value` is one.
+    pub fn handle_of(value: &JsValue) -> Option<f64> {
+        proxy_handle(value).as_f64()
+    }
+
+    pub fn enter_scope(&mut self) {
+        self.scopes.push(Vec::new());
+    }
+
+    /// Leave the innermost scope, destroying what it created except `kept` handles.
+    pub fn exit_scope(&mut self, host: &dyn ProxyHost, kept: &[f64]) {
+        let Some(created) = self.scopes.pop() else { return };
+        for handle in created {
+            if !kept.contains(&handle.to_f64()) {
+                self.release(host, handle, Release::Destroyed);
+            }
+        }
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.table.stats()
+    }
+
+    fn release(&mut self, host: &dyn ProxyHost, handle: ProxyHandle, why: Release) {
+        let Some(entry) = self.table.release(handle, why) else {
+            return;
+        };
+        if self.by_object.get(&entry.object) == Some(&handle) {
+            self.by_object.remove(&entry.object);
+        }
+        clear_cell(&entry.cell);
+        if why == Release::Destroyed {
+            // The cell is the unregister token; after a finalization there is nothing left.
+            let _ = self.registry_call("unregister", &[&entry.cell]);
+        }
+        host.release(&entry.target);
+    }
+
+    fn registry_call(&self, method: &str, args: &[&JsValue]) -> Result<(), Error> {
+        let function: js_sys::Function = js_sys::Reflect::get(&self.registry, &JsValue::from_str(method))
+            .map_err(Error::from)?
+            .dyn_into()
+            .map_err(|_| Error::interpreter(format!("the proxy registry has no {method}()")))?;
+        let array: js_sys::Array = args.iter().copied().collect();
+        function.apply(&self.registry, &array).map_err(Error::from)?;
+        Ok(())
+    }
+}
+
+/// A [`ProxyHost`] given as two JS functions by the adapter's glue.
+#[derive(Debug)]
+struct JsHost {
+    persist: js_sys::Function,
+    release: js_sys::Function,
+}
+
+impl ProxyHost for JsHost {
+    fn persist(&self, target: &JsValue) -> Result<JsValue, Error> {
+        self.persist.call1(&JsValue::UNDEFINED, target).map_err(Error::from)
+    }
+    fn release(&self, target: &JsValue) {
+        // Releasing must not fail the caller; an interpreter that already tore the
+        // object down has nothing left to release.
+        let _ = self.release.call1(&JsValue::UNDEFINED, target);
+    }
+}
+
+/// The proxy ledger as the adapters' JS glue uses it (one per installed interpreter).
+/// Results that can fail come back in the wire form of `crate::wire`.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Proxies {
+    ledger: std::cell::RefCell<Ledger>,
+    host: JsHost,
+}
+
+#[wasm_bindgen]
+impl Proxies {
+    /// `registry`: `new FinalizationRegistry(handle => proxies.finalized(handle))` (or a
+    /// test double); `on_destroy(handle)` is what a proxy's `destroy()` calls;
+    /// `persist(target)` / `release(target)` keep and drop the interpreter's callable.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        registry: JsValue,
+        on_destroy: js_sys::Function,
+        persist: js_sys::Function,
+        release: js_sys::Function,
+    ) -> Proxies {
+        Proxies {
+            ledger: std::cell::RefCell::new(Ledger::new(registry, on_destroy)),
+            host: JsHost { persist, release },
+        }
+    }
+
+    /// `create_proxy(f)`: `object` is `id(f)`.
+    pub fn create(&self, target: JsValue, object: f64) -> JsValue {
+        let result = match self.ledger.try_borrow_mut() {
+            Ok(mut ledger) => ledger.proxy(&self.host, object as u64, &target),
+            Err(_) => Err(busy()),
+        };
+        crate::wire::object_or_error(result)
+    }
+
+    /// `ffi.destroy(p)`: `""`, or an error when `p` is not a proxy made here.
+    pub fn destroy_value(&self, value: JsValue) -> String {
+        match Ledger::handle_of(&value) {
+            Some(handle) => {
+                self.destroy(handle);
+                String::new()
+            }
+            None => Error::type_error(
+                "object",
+                "proxy",
+                "destroy: expected a proxy made by ffi.create_proxy (a JS function with destroy())",
+            )
+            .to_wire(),
+        }
+    }
+
+    /// What a proxy's `destroy()` calls. Idempotent.
+    pub fn destroy(&self, handle: f64) {
+        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
+            ledger.destroy(&self.host, handle);
+        }
+    }
+
+    /// What the registry calls once JavaScript dropped a proxy.
+    pub fn finalized(&self, handle: f64) {
+        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
+            ledger.finalized(&self.host, handle);
+        }
+    }
+
+    pub fn enter_scope(&self) {
+        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
+            ledger.enter_scope();
+        }
+    }
+
+    /// Leave the innermost scope; `kept` is an Array of proxies to keep.
+    pub fn exit_scope(&self, kept: js_sys::Array) {
+        let kept: Vec<f64> = kept.iter().filter_map(|p| Ledger::handle_of(&p)).collect();
+        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
+            ledger.exit_scope(&self.host, &kept);
+        }
+    }
+
+    pub fn stats(&self) -> JsValue {
+        let stats = self.ledger.try_borrow().map(|l| l.stats()).unwrap_or_default();
+        crate::wire::stats_object(stats)
+    }
+}
+
+fn busy() -> Error {
+    Error::interpreter("create_proxy was called again while a proxy was being created; retry outside that call")
+}

@@ -1,0 +1,145 @@
+//! The proxy ledger with an injected registry: the finalizer path runs when the test
+//! says so, not when a GC happens to (`make wasm-test`; real GC is `make gc-check`).
+#![cfg(target_arch = "wasm32")]
+// clippy's allow-*-in-tests does not recognise #[wasm_bindgen_test]; this is test code.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+use ffi_core::proxy::ledger::Proxies;
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+struct Fixture {
+    proxies: Proxies,
+    registry: JsValue,
+    released: js_sys::Array,
+}
+
+fn fixture() -> Fixture {
+    let registry = js_sys::eval(
+        "({ held: new Map(), register(target, handle, token) { this.held.set(token, handle); }, \
+           unregister(token) { this.held.delete(token); } })",
+    )
+    .expect("registry");
+    let released = js_sys::Array::new();
+    let release: Function = js_sys::eval("(released) => (target) => released.push(target)")
+        .expect("js")
+        .unchecked_into::<Function>()
+        .call1(&JsValue::UNDEFINED, &released)
+        .expect("closure")
+        .unchecked_into();
+    let persist: Function = js_sys::eval("(target) => target").expect("js").unchecked_into();
+    let on_destroy: Function = js_sys::eval("() => {}").expect("js").unchecked_into();
+    Fixture {
+        proxies: Proxies::new(registry.clone(), on_destroy, persist, release),
+        registry,
+        released,
+    }
+}
+
+fn stat(proxies: &Proxies, name: &str) -> f64 {
+    Reflect::get(&proxies.stats(), &JsValue::from_str(name))
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+fn target() -> JsValue {
+    js_sys::eval("(a, b) => a + b").unwrap()
+}
+
+fn held_handles(registry: &JsValue) -> Vec<f64> {
+    let held = Reflect::get(registry, &"held".into()).unwrap();
+    let values = Reflect::get(&held, &"values".into())
+        .unwrap()
+        .unchecked_into::<Function>()
+        .call0(&held)
+        .unwrap();
+    js_sys::Array::from(&values).iter().filter_map(|v| v.as_f64()).collect()
+}
+
+#[wasm_bindgen_test]
+fn a_proxy_forwards_calls_and_is_registered() {
+    let f = fixture();
+    let proxy: Function = f.proxies.create(target(), 1.0).unchecked_into();
+    assert_eq!(
+        proxy.call2(&JsValue::UNDEFINED, &2.into(), &3.into()).unwrap().as_f64(),
+        Some(5.0)
+    );
+    assert_eq!(held_handles(&f.registry).len(), 1);
+    assert_eq!(stat(&f.proxies, "live"), 1.0);
+}
+
+#[wasm_bindgen_test]
+fn the_same_object_gets_the_same_proxy() {
+    let f = fixture();
+    let a = f.proxies.create(target(), 7.0);
+    let b = f.proxies.create(target(), 7.0);
+    assert!(js_sys::Object::is(&a, &b));
+    assert_eq!(stat(&f.proxies, "created"), 1.0);
+}
+
+#[wasm_bindgen_test]
+fn finalization_releases_once_and_calls_then_throw() {
+    let f = fixture();
+    let proxy: Function = f.proxies.create(target(), 1.0).unchecked_into();
+    let handle = held_handles(&f.registry)[0];
+    f.proxies.finalized(handle); // what the FinalizationRegistry would do
+    f.proxies.finalized(handle); // a second report is a no-op
+    f.proxies.destroy(handle); // and so is a destroy after it
+    assert_eq!(
+        (
+            stat(&f.proxies, "live"),
+            stat(&f.proxies, "finalized"),
+            stat(&f.proxies, "destroyed")
+        ),
+        (0.0, 1.0, 0.0)
+    );
+    assert_eq!(
+        f.released.length(),
+        1,
+        "the interpreter's callable was released exactly once"
+    );
+    let error = proxy.call0(&JsValue::UNDEFINED).expect_err("destroyed proxies throw");
+    assert_eq!(
+        String::from(error.unchecked_into::<js_sys::Error>().name()),
+        "ProxyDestroyedError"
+    );
+}
+
+#[wasm_bindgen_test]
+fn destroy_unregisters_and_a_new_proxy_gets_a_new_generation() {
+    let f = fixture();
+    let first = f.proxies.create(target(), 1.0);
+    assert_eq!(f.proxies.destroy_value(first.clone()), "");
+    assert!(
+        held_handles(&f.registry).is_empty(),
+        "destroy() unregisters from the registry"
+    );
+    let second = f.proxies.create(target(), 1.0);
+    assert!(
+        !js_sys::Object::is(&first, &second),
+        "a destroyed proxy is never handed out again"
+    );
+    // Destroying the stale one again (its handle's slot now holds the new proxy, with a
+    // new generation) must not touch the new one.
+    assert_eq!(f.proxies.destroy_value(first), "");
+    let second: Function = second.unchecked_into();
+    assert_eq!(
+        second
+            .call2(&JsValue::UNDEFINED, &1.into(), &1.into())
+            .unwrap()
+            .as_f64(),
+        Some(2.0)
+    );
+}
+
+#[wasm_bindgen_test]
+fn scopes_destroy_what_they_created_except_kept() {
+    let f = fixture();
+    f.proxies.enter_scope();
+    let _temporary = f.proxies.create(target(), 1.0);
+    let kept = f.proxies.create(target(), 2.0);
+    f.proxies.exit_scope(js_sys::Array::of1(&kept));
+    assert_eq!((stat(&f.proxies, "live"), stat(&f.proxies, "destroyed")), (1.0, 1.0));
+}
