@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CONFORMANCE := cargo run --quiet --release -p conformance --
 WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: bench gc-check help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
+.PHONY: bench gc-check py-check help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
 
 help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
@@ -34,6 +34,10 @@ bench: build
 fmt-check:
 	cargo fmt --all --check
 
+## The Python embedded in the wasm modules must at least compile (fails before any build).
+py-check:
+	python3 -c "import ast, sys; [ast.parse(open(f).read(), f) for f in sys.argv[1:]]" python/pyscript/*.py crates/*/python/*.py
+
 clippy: clippy-host clippy-wasm
 
 clippy-host:
@@ -55,7 +59,7 @@ js-test: build
 gc-check: build setup-browser
 	node --expose-gc js/gc-check.mjs
 
-test: fmt-check setup setup-browser clippy unit-test wasm-test build js-test gc-check conformance-all
+test: fmt-check py-check setup setup-browser clippy unit-test wasm-test build js-test gc-check conformance-all
 
 clean:
 	rm -rf target dist

@@ -6,11 +6,6 @@ class Point:
     pass
 
 
-def function():
-    pass
-
-
 record_error("instance", ffi.to_js, [Point()])
-record_error("function", ffi.to_js, {"f": function})
 record_error("range", ffi.to_js, [range(3)])
 record_error("generator", ffi.to_js, {"g": (x for x in [1])})

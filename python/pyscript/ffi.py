@@ -268,6 +268,9 @@ def create_proxy(func):
     return result
 
 
+_impl.create_proxy = create_proxy
+
+
 def destroy(proxy):
     """Destroy a proxy made by create_proxy; destroying twice is harmless."""
     error = _bridge.destroy_proxy(proxy)

@@ -15,6 +15,9 @@ pub enum ErrorKind {
     Recursion,
     /// The interpreter's internals did not look as this build expects (`RuntimeError`).
     Interpreter,
+    /// Not an error for users: the walk met objects only Python can turn into JS values
+    /// (proxies, `default_converter` results); the shim builds them and converts again.
+    NeedsPython,
 }
 
 impl ErrorKind {
@@ -25,6 +28,7 @@ impl ErrorKind {
             ErrorKind::Value => "ValueError",
             ErrorKind::Recursion => "RecursionError",
             ErrorKind::Interpreter => "RuntimeError",
+            ErrorKind::NeedsPython => "NeedsPython",
         }
     }
 }

@@ -88,8 +88,9 @@ def _conversions(value, default_converter, convert):
                 todo.extend(obj)
             continue
         converted = default_converter(obj, convert, _cache_conversion)
-        table[id(obj)] = converted
-        todo.append(converted)
+        if converted is not _NO_CONVERSION:
+            table[id(obj)] = converted
+            todo.append(converted)
     return table
 
 
@@ -97,8 +98,23 @@ def _cache_conversion(value, converted):
     """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
 
 
-def to_js(value, dict_converter, default_converter, convert):
-    table = None if default_converter is None else _conversions(value, default_converter, convert)
+def _convert_or_proxy(default_converter):
+    # Without default_converter, callables become proxies; other objects stay out of the
+    # table, and the second walk reports them as unconvertible.
+    def convert_one(obj, convert, cache_conversion):
+        if default_converter is not None:
+            return default_converter(obj, convert, cache_conversion)
+        return create_proxy(obj) if callable(obj) else _NO_CONVERSION
+
+    return convert_one
+
+
+_NO_CONVERSION = object()
+_NEEDS_PYTHON = "\0NeedsPython\0"
+create_proxy = None  # bound by pyscript.ffi at import
+
+
+def _walk(value, table, dict_converter):
     _stack.append(value)
     _stack.append(table)
     try:
@@ -106,6 +122,16 @@ def to_js(value, dict_converter, default_converter, convert):
     finally:
         _stack.pop()
         _stack.pop()
+
+
+def to_js(value, dict_converter, default_converter, convert):
+    # The first walk needs no Python help for plain data. If it met objects that only
+    # Python can convert (proxies, default_converter results), build them and walk again.
+    result = _walk(value, None, dict_converter)
+    if type(result) is str and result.startswith(_NEEDS_PYTHON):
+        table = _conversions(value, _convert_or_proxy(default_converter), convert)
+        result = _walk(value, table, dict_converter)
+    return result
 
 
 def is_js(value):

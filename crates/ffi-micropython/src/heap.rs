@@ -194,8 +194,9 @@ pub struct HeapGraph<'a> {
     heap: &'a Heap,
     calibration: &'a Calibration,
     root: u32,
-    /// Object address → the word of what `default_converter` made of it.
-    conversions: FxHashMap<u32, u32>,
+    /// Object address → the word of what Python made of it (a proxy, or a
+    /// `default_converter` result); `None` until the shim supplied a table.
+    conversions: Option<FxHashMap<u32, u32>>,
     /// Interned strings (qstrs) are immutable: each is read once per conversion.
     qstrs: RefCell<FxHashMap<u32, JsValue>>,
 }
@@ -206,12 +207,13 @@ impl<'a> HeapGraph<'a> {
             heap,
             calibration,
             root,
-            conversions: FxHashMap::default(),
+            conversions: None,
             qstrs: RefCell::new(FxHashMap::default()),
         }
     }
 
-    /// Read the shim's `id(obj) -> converted` table (a dict of ints) into the graph.
+    /// Read the shim's `id(obj) -> converted` table (a dict of ints) into the graph;
+    /// `None` (no table yet) makes objects without a conversion ask for one.
     pub fn with_conversions(mut self, table: u32) -> Result<Self, Error> {
         if table == self.calibration.none {
             return Ok(self);
@@ -244,7 +246,7 @@ impl<'a> HeapGraph<'a> {
             };
             conversions.insert(address, value.0);
         }
-        self.conversions = conversions;
+        self.conversions = Some(conversions);
         Ok(self)
     }
 
@@ -433,8 +435,20 @@ impl PyGraph for HeapGraph<'_> {
         if let Some(node) = self.subclass(word, ty)? {
             return Ok(node);
         }
-        if let Some(converted) = self.conversions.get(&word) {
-            return self.node(NodeId(*converted)).map(into_static);
+        match &self.conversions {
+            Some(table) => {
+                if let Some(converted) = table.get(&word) {
+                    return self.node(NodeId(*converted)).map(into_static);
+                }
+            }
+            None => {
+                return Err(Error::new(
+                    ffi_core::ErrorKind::NeedsPython,
+                    heap.type_name(ty),
+                    "JavaScript",
+                    "objects that only Python can convert",
+                ))
+            }
         }
         Ok(PyNode::Other {
             type_name: Cow::Owned(heap.type_name(ty)),

@@ -307,7 +307,8 @@ fn unsupported(node: &PyNode<'_>) -> Error {
         "JavaScript",
         format!(
             "to_js: cannot convert a value of type '{type_name}'; supported are None, bool, int, float, str, \
-             bytes, list, tuple, dict, set and JS values (convert it to one of those first)"
+             bytes, list, tuple, dict, set, callables (as proxies) and JS values; convert it first, or pass \
+             to_js a default_converter"
         ),
     )
 }
