@@ -30,6 +30,7 @@ conformance-all: build setup-browser
 ## Ratios against the native paths and PyScript, measured in one run; never part of `make test`.
 bench: build
 	node bench/run.mjs --rounds 5
+	node bench/calls.mjs
 
 fmt-check:
 	cargo fmt --all --check

@@ -1,0 +1,115 @@
+// `make bench`, part two: the cost of a JS -> Python callback call through our proxy vs
+// the interpreter's own proxy (alternating rounds in one process), and the cost of
+// unrelated JS code (Function.prototype.call and .apply, the calls PyScript's "auto" mode
+// patches) with the bridge installed vs not (alternating fresh child processes, so JIT
+// warm-up cannot favour either). Medians; ratios printed and written to
+// target/bench/calls.json. Nothing here asserts a time.
+//   node bench/calls.mjs                       the whole measurement
+//   node bench/calls.mjs --unrelated INTERP yes|no   one child: prints ms
+import { execFileSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+import { loadMicroPython } from "../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
+import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
+import { install as installMicroPython } from "../dist/ffi-micropython/index.js";
+import { install as installPyodide } from "../dist/ffi-pyodide/index.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const ROUNDS = 7;
+const CALLS = 20000;
+const quiet = { stdout: () => {}, stderr: () => {} };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function timeCalls(fn) {
+  const start = performance.now();
+  let total = 0;
+  for (let i = 0; i < CALLS; i++) total += fn(i, 1);
+  const elapsed = performance.now() - start;
+  if (total !== (CALLS * (CALLS - 1)) / 2 + CALLS) throw new Error(`wrong callback results: ${total}`);
+  return elapsed;
+}
+
+function unrelatedJs() {
+  // Plain JS that never touches Python: call/apply/bind heavy, as event-handler code is.
+  const add = function (a, b) { return this.base + a + b; };
+  const self = { base: 1 };
+  const start = performance.now();
+  let total = 0;
+  for (let i = 0; i < 200000; i++) {
+    total += add.call(self, i, 1);
+    total += add.apply(self, [i, 2]);
+  }
+  return [performance.now() - start, total];
+}
+
+async function unrelatedChild(interp, installed) {
+  const I = interp === "pyodide" ? await loadPyodide(quiet) : await loadMicroPython(quiet);
+  if (installed === "yes") await (interp === "pyodide" ? installPyodide : installMicroPython)(I);
+  for (let i = 0; i < 3; i++) unrelatedJs();
+  const times = [];
+  for (let i = 0; i < ROUNDS; i++) times.push(unrelatedJs()[0]);
+  process.stdout.write(String(median(times)));
+}
+
+function unrelatedInChildren(interp) {
+  const run = (installed) =>
+    Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--unrelated", interp, installed]));
+  const without = [];
+  const withBridge = [];
+  for (let i = 0; i < 5; i++) {
+    without.push(run("no"));
+    withBridge.push(run("yes"));
+  }
+  return [median(without), median(withBridge)];
+}
+
+if (process.argv[2] === "--unrelated") {
+  await unrelatedChild(process.argv[3], process.argv[4]);
+  process.exit(0);
+}
+
+const results = {};
+for (const [name, load, install, nativeProxy] of [
+  ["pyodide", () => loadPyodide(quiet), installPyodide, "from pyodide.ffi import create_proxy as native_proxy"],
+  ["micropython", () => loadMicroPython(quiet), installMicroPython, "native_proxy = lambda f: f  # MicroPython hands the function itself"],
+]) {
+  const [before, after] = unrelatedInChildren(name);
+  const I = await load();
+  await install(I);
+  I.runPython(`
+${nativeProxy}
+from pyscript import ffi, window
+def add(a, b):
+    return a + b
+window.__ours = ffi.create_proxy(add)
+window.__native = native_proxy(add)
+`);
+  const ours = [];
+  const native = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    if (i % 2) {
+      native.push(timeCalls(globalThis.__native));
+      ours.push(timeCalls(globalThis.__ours));
+    } else {
+      ours.push(timeCalls(globalThis.__ours));
+      native.push(timeCalls(globalThis.__native));
+    }
+  }
+  globalThis.__ours.destroy();
+  const row = {
+    callback_ours_ms: median(ours),
+    callback_native_ms: median(native),
+    callback_cost_ratio: median(ours) / median(native),
+    unrelated_js_without_bridge_ms: before,
+    unrelated_js_with_bridge_ms: after,
+    unrelated_js_ratio: after / before,
+  };
+  results[name] = row;
+  console.log(
+    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x`,
+  );
+}
+await mkdir(`${ROOT}target/bench`, { recursive: true });
+await writeFile(`${ROOT}target/bench/calls.json`, JSON.stringify(results, null, 2));
+console.log("cost ratios near 1.0 mean no overhead; results: target/bench/calls.json");
