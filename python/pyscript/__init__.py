@@ -1,8 +1,8 @@
 """The pyscript package as installed by pyscript.ffi's install(): `ffi` and `window`."""
 
-import _pyscript_ffi_bridge as _bridge
+from _pyscript_ffi_impl import window
 
 from . import ffi
 
-# The JS global object (globalThis), in Node and in browsers alike.
-window = _bridge.globalThis
+# `window` is the JS global object (globalThis), in Node and in browsers alike; see the
+# adapter's _pyscript_ffi_impl for how each interpreter spells it.

@@ -243,7 +243,8 @@ def construct(cls, *args, **kwargs):
     if not _impl.is_js(cls):
         raise TypeError(
             "construct: expected a JS class or constructor, got the Python " + type(cls).__name__ + "; "
-            "pass a JS value such as window.Date"
+            "pass a JS value such as window.Date (on MicroPython a function read as an attribute of a JS "
+            "object other than window is a bound method: use window.Reflect.get(obj, 'Name') instead)"
         )
     arguments = list(args)
     if kwargs:

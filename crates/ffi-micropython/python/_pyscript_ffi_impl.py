@@ -9,6 +9,11 @@ import js
 
 import _pyscript_ffi_bridge as _bridge
 
+# The JS global object. The `js` module rather than a JsProxy of globalThis: reading a
+# JS function as an attribute of a JsProxy gives a bound_method on MicroPython (which
+# construct() and to_js cannot see through), while `js.Date` is the function itself.
+window = js
+
 _stack = []
 _JsProxy = type(js.Object)
 _js_undefined = js.undefined

@@ -14,6 +14,9 @@ from pyodide.ffi import JsBigInt, JsProxy, jsnull
 
 import _pyscript_ffi_bridge as _bridge
 
+# The JS global object.
+window = _bridge.globalThis
+
 _undefined = object()
 _null = object()
 
