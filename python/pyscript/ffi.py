@@ -107,8 +107,11 @@ def to_js(value, *, dict_converter=None, default_converter=None):
     if default_converter is not None and not callable(default_converter):
         raise TypeError("to_js: default_converter must be callable, got " + type(default_converter).__name__)
 
-    def convert(inner):
-        return to_js(inner, dict_converter=dict_converter, default_converter=default_converter)
+    convert = None
+    if default_converter is not None:
+        # Only default_converter uses it; no closure on the common path.
+        def convert(inner):
+            return to_js(inner, dict_converter=dict_converter, default_converter=default_converter)
 
     result = _impl.to_js(value, dict_converter, default_converter, convert)
     if type(result) is str:
