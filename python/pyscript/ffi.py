@@ -102,6 +102,9 @@ def to_js(value, *, dict_converter=None, default_converter=None):
     """
     if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
         return value
+    function = _impl.js_function(value)
+    if function is not None:
+        return function
     if dict_converter is not None and not callable(dict_converter):
         raise TypeError("to_js: dict_converter must be callable (js.Map.new, say), got " + type(dict_converter).__name__)
     if default_converter is not None and not callable(default_converter):
@@ -243,11 +246,11 @@ def construct(cls, *args, **kwargs):
     constructors, built-ins (Date, Map, Uint8Array, Error) and wasm-bindgen classes, also
     when cls has its own `new` property. An error the constructor throws is raised as
     JsException."""
+    cls = _impl.js_function(cls) or cls
     if not _impl.is_js(cls):
         raise TypeError(
             "construct: expected a JS class or constructor, got the Python " + type(cls).__name__ + "; "
-            "pass a JS value such as window.Date (on MicroPython a function read as an attribute of a JS "
-            "object other than window is a bound method: use window.Reflect.get(obj, 'Name') instead)"
+            "pass a JS value such as window.Date"
         )
     arguments = list(args)
     if kwargs:

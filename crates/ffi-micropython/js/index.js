@@ -20,6 +20,7 @@ async function setUp(mp) {
       return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);
     },
     to_js_stack: (dictConverter) => bridge.to_js_stack(dictConverter ?? undefined),
+    js_method_of_top: () => bridge.js_method_of_top(),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
   writePythonFiles(mp.FS, PYTHON_ROOT, python_files());

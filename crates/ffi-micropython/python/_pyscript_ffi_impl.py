@@ -10,8 +10,9 @@ import js
 import _pyscript_ffi_bridge as _bridge
 
 # The JS global object. The `js` module rather than a JsProxy of globalThis: reading a
-# JS function as an attribute of a JsProxy gives a bound_method on MicroPython (which
-# construct() and to_js cannot see through), while `js.Date` is the function itself.
+# JS function as an attribute of a JsProxy gives a bound_method on MicroPython, while
+# `js.Date` is the function itself (bound methods are unwrapped by js_function below,
+# but a plain JsProxy is what users expect to hold).
 window = js
 
 _stack = []
@@ -60,6 +61,7 @@ def bind_sentinels(undefined, null):
         _UserList([6]),
         _UserInt(21),
         _js_undefined,
+        js.Math.max,
     ]
     error = _bridge.calibrate(samples)
     if error:
@@ -137,6 +139,20 @@ def to_js(value, dict_converter, default_converter, convert):
         table = _conversions(value, _convert_or_proxy(default_converter), convert)
         result = _walk(value, table, dict_converter)
     return result
+
+
+_BoundMethod = type(js.Math.max)
+
+
+def js_function(value):
+    """The JS function a bound method read off a JsProxy stands for, else None."""
+    if type(value) is not _BoundMethod:
+        return None
+    _stack.append(value)
+    try:
+        return _bridge.js_method_of_top()
+    finally:
+        _stack.pop()
 
 
 def is_js(value):

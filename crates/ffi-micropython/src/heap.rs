@@ -44,6 +44,8 @@ pub struct Calibration {
     pub ty_jsproxy: u32,
     /// `type` itself: the type of every class object.
     pub ty_type: u32,
+    /// `bound_method`: a JS function read as an attribute of a JsProxy is one.
+    pub ty_bound_meth: u32,
     /// The `make_new` slot user-defined classes share (instances with `subobj`).
     pub instance_make_new: u32,
     /// Addresses of `ffi.undefined` and `ffi.null` (MicroPython's GC does not move objects).
@@ -77,6 +79,9 @@ mod layout {
     pub const ARRAY_LEN: u32 = 8;
     pub const ARRAY_ITEMS: u32 = 12;
     pub const JSPROXY_REF: u32 = 4;
+    /// `mp_obj_bound_meth_t.meth`, then `.self`.
+    pub const BOUND_METH: u32 = 4;
+    pub const BOUND_SELF: u32 = 8;
     /// `mp_obj_instance_t.subobj[0]`: the native base object of a user class instance.
     pub const INSTANCE_SUBOBJ: u32 = 16;
     /// `mp_obj_type_t.name`, a 16-bit qstr index after the base and 16-bit flags.
@@ -90,7 +95,7 @@ mod layout {
 
 /// The number of samples the Python side passes to `calibrate`, in the order
 /// [`Calibration::learn`] reads them (`python/_pyscript_ffi_impl.py`).
-pub const SAMPLE_COUNT: usize = 23;
+pub const SAMPLE_COUNT: usize = 24;
 
 /// A bound on what one conversion may read, so corrupt lengths cannot hang us.
 const MAX_ITEMS: u32 = 1 << 28;
@@ -109,6 +114,10 @@ impl Heap {
     }
     fn u32(&self, addr: u32) -> u32 {
         heap_u32(&self.module, addr)
+    }
+    /// The word at `addr` (for the bridge: an object's type pointer).
+    pub fn word(&self, addr: u32) -> u32 {
+        self.u32(addr)
     }
     pub fn items(&self, start: u32, len: u32) -> Result<Vec<u32>, Error> {
         if len > MAX_ITEMS {
@@ -334,6 +343,20 @@ impl<'a> HeapGraph<'a> {
         Ok(Some(node))
     }
 
+    /// A JS function read as an attribute of a JsProxy (`obj.method`) is a bound method
+    /// on MicroPython; it stands for the JS function itself, as it does on Pyodide.
+    pub fn js_method(&self, word: u32, ty: u32) -> Option<JsValue> {
+        let (heap, cal) = (self.heap, self.calibration);
+        if ty != cal.ty_bound_meth {
+            return None;
+        }
+        let meth = heap.u32(word + layout::BOUND_METH);
+        let self_ = heap.u32(word + layout::BOUND_SELF);
+        // Only a JS function bound to a JS object; a Python method stays a Python callable.
+        let is_js = |w: u32| w & 3 == 0 && heap.u32(w) == cal.ty_jsproxy;
+        (is_js(meth) && is_js(self_)).then(|| js_ref(heap.u32(meth + layout::JSPROXY_REF)))
+    }
+
     /// An instance of a subclass of a data type reads as its base type's value. The
     /// class chain is checked first: only a class with a native data base has a
     /// `subobj[0]` to read (user classes) or its base's layout (native subtypes such as
@@ -432,6 +455,9 @@ impl PyGraph for HeapGraph<'_> {
         if let Some(node) = self.native(word, ty)? {
             return Ok(node);
         }
+        if let Some(function) = self.js_method(word, ty) {
+            return Ok(PyNode::Js(function));
+        }
         if let Some(node) = self.subclass(word, ty)? {
             return Ok(node);
         }
@@ -479,7 +505,7 @@ impl Calibration {
     /// their known contents. The order is fixed by `_pyscript_ffi_impl.py`.
     pub fn learn(heap: &Heap, samples_items: u32, samples_len: u32) -> Result<Calibration, Error> {
         let words = heap.items(samples_items, samples_len)?;
-        let [s, big, neg, float, list, tuple, dict, jsproxy, none, false_, true_, undefined, null, arg_stack, bytes, bytearray, memoryview, set, frozenset, ordereddict, user_list, user_int, js_undefined] =
+        let [s, big, neg, float, list, tuple, dict, jsproxy, none, false_, true_, undefined, null, arg_stack, bytes, bytearray, memoryview, set, frozenset, ordereddict, user_list, user_int, js_undefined, js_method] =
             <[u32; SAMPLE_COUNT]>::try_from(words)
                 .map_err(|w| mismatch(&format!("expected {SAMPLE_COUNT} samples, got {}", w.len())))?;
         let ty = |w: u32| heap.u32(w);
@@ -501,6 +527,7 @@ impl Calibration {
             ty_frozenset: ty(frozenset),
             ty_jsproxy: ty(jsproxy),
             ty_type: ty(ty(list)),
+            ty_bound_meth: ty(js_method),
             instance_make_new: heap
                 .type_slot(ty(user_list), layout::TYPE_SLOT_INDEX_MAKE_NEW)
                 .unwrap_or(0),
@@ -525,6 +552,7 @@ impl Calibration {
                 set,
                 user_list,
                 user_int,
+                js_method,
             },
         )?;
         Ok(cal)
@@ -599,6 +627,12 @@ impl Calibration {
             "int subclass layout",
             read(w.user_int)? == PyNode::Int(PyInt::Small(21)),
         )?;
+        let math = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Math")).unwrap_or_default();
+        let math_max = js_sys::Reflect::get(&math, &JsValue::from_str("max")).unwrap_or_default();
+        expect(
+            "bound method layout",
+            matches!(read(w.js_method)?, PyNode::Js(ref f) if js_sys::Object::is(f, &math_max)),
+        )?;
         expect("type names", heap.type_name(self.ty_list) == "list")?;
         expect("argument stack", heap.u32(w.arg_stack) == self.ty_list)?;
         Ok(())
@@ -620,6 +654,8 @@ struct Samples {
     set: u32,
     user_list: u32,
     user_int: u32,
+    /// `js.Math.max`: a bound method of the JsProxy `js.Math`.
+    js_method: u32,
 }
 
 fn trim(bytes: &[u8]) -> Vec<u8> {

@@ -49,6 +49,22 @@ impl Bridge {
         }
     }
 
+    /// The JS function a bound method on top of the argument stack stands for (see
+    /// `HeapGraph::js_method`), or `null` when it is not one.
+    pub fn js_method_of_top(&self) -> JsValue {
+        let Some(calibration) = self.calibration.as_ref() else {
+            return JsValue::NULL;
+        };
+        let Ok(word) = self.heap.stack_item(calibration, 0) else {
+            return JsValue::NULL;
+        };
+        if word & 3 != 0 {
+            return JsValue::NULL;
+        }
+        let graph = HeapGraph::new(&self.heap, calibration, word);
+        graph.js_method(word, self.heap.word(word)).unwrap_or(JsValue::NULL)
+    }
+
     /// `to_js` of the value on top of the shim's argument stack.
     pub fn to_js_stack(&self, dict_converter: JsValue) -> JsValue {
         wire::object_or_error(self.convert_top(&ToJsOptions::with_dict_converter(&dict_converter)))

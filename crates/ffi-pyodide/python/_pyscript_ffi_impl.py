@@ -100,6 +100,11 @@ def to_js(value, dict_converter, default_converter, convert):
     return _bridge.to_js_pickle(buffer.getbuffer(), pickler.js_refs, dict_converter)
 
 
+def js_function(value):
+    """Pyodide reads JS functions as JsProxy objects: nothing to unwrap."""
+    return None
+
+
 def is_js(value):
     # A BigInt reaches Pyodide as JsBigInt, an int subclass rather than a JsProxy.
     return isinstance(value, JsProxy) or type(value) is JsBigInt
