@@ -62,6 +62,8 @@ export function commonBridge(proxies) {
     create_proxy: (target, objectId) => proxies.create(target, objectId),
     destroy_proxy: (value) => proxies.destroy_value(value),
     scope_enter: () => proxies.enter_scope(),
+    proxy_serial: () => proxies.serial(),
+    release_created_since: (mark, created) => proxies.release_created_since(mark, created),
     scope_exit: (kept) => proxies.exit_scope(kept),
     stats: () => proxies.stats(),
     take_error() {

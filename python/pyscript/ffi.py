@@ -116,10 +116,38 @@ def to_js(value, *, dict_converter=None, default_converter=None):
         def convert(inner):
             return to_js(inner, dict_converter=dict_converter, default_converter=default_converter)
 
-    result = _impl.to_js(value, dict_converter, default_converter, convert)
+    made = _NewProxies()
+    try:
+        result = _impl.to_js(value, dict_converter, default_converter, convert, made)
+    except BaseException:
+        made.release()
+        raise
     if type(result) is str:
+        made.release()
         _raise(result)
     return result
+
+
+class _NewProxies:
+    """The proxies one to_js call makes for callables, so that a conversion that fails
+    releases them at once (and only them: a proxy it merely reused stays)."""
+
+    __slots__ = ("mark", "made")
+
+    def __init__(self):
+        self.mark = None
+        self.made = []
+
+    def proxy(self, func):
+        if self.mark is None:
+            self.mark = _bridge.proxy_serial()
+        proxy = create_proxy(func)
+        self.made.append(proxy)
+        return proxy
+
+    def release(self):
+        if self.made:
+            _bridge.release_created_since(self.mark, to_js(self.made))
 
 
 def to_py(value, *, depth=-1):
@@ -273,9 +301,6 @@ def create_proxy(func):
     if type(result) is str:
         _raise(result)
     return result
-
-
-_impl.create_proxy = create_proxy
 
 
 def destroy(proxy):

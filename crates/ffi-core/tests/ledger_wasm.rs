@@ -143,3 +143,19 @@ fn scopes_destroy_what_they_created_except_kept() {
     f.proxies.exit_scope(js_sys::Array::of1(&kept));
     assert_eq!((stat(&f.proxies, "live"), stat(&f.proxies, "destroyed")), (1.0, 1.0));
 }
+
+#[wasm_bindgen_test]
+fn a_failed_conversion_releases_only_what_it_created() {
+    let f = fixture();
+    let older = f.proxies.create(target(), 1.0);
+    let mark = f.proxies.serial();
+    let newer = f.proxies.create(target(), 2.0);
+    f.proxies
+        .release_created_since(mark, js_sys::Array::of2(&older, &newer));
+    assert_eq!((stat(&f.proxies, "live"), stat(&f.proxies, "destroyed")), (1.0, 1.0));
+    let older: Function = older.unchecked_into();
+    assert_eq!(
+        older.call2(&JsValue::UNDEFINED, &1.into(), &2.into()).unwrap().as_f64(),
+        Some(3.0)
+    );
+}

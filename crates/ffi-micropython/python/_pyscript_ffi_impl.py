@@ -105,20 +105,19 @@ def _cache_conversion(value, converted):
     """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
 
 
-def _convert_or_proxy(default_converter):
+def _convert_or_proxy(default_converter, proxies):
     # Without default_converter, callables become proxies; other objects stay out of the
     # table, and the second walk reports them as unconvertible.
     def convert_one(obj, convert, cache_conversion):
         if default_converter is not None:
             return default_converter(obj, convert, cache_conversion)
-        return create_proxy(obj) if callable(obj) else _NO_CONVERSION
+        return proxies.proxy(obj) if callable(obj) else _NO_CONVERSION
 
     return convert_one
 
 
 _NO_CONVERSION = object()
 _NEEDS_PYTHON = "\0NeedsPython\0"
-create_proxy = None  # bound by pyscript.ffi at import
 
 
 def _walk(value, table, dict_converter):
@@ -131,12 +130,12 @@ def _walk(value, table, dict_converter):
         _stack.pop()
 
 
-def to_js(value, dict_converter, default_converter, convert):
+def to_js(value, dict_converter, default_converter, convert, proxies):
     # The first walk needs no Python help for plain data. If it met objects that only
     # Python can convert (proxies, default_converter results), build them and walk again.
     result = _walk(value, None, dict_converter)
     if type(result) is str and result.startswith(_NEEDS_PYTHON):
-        table = _conversions(value, _convert_or_proxy(default_converter), convert)
+        table = _conversions(value, _convert_or_proxy(default_converter, proxies), convert)
         result = _walk(value, table, dict_converter)
     return result
 

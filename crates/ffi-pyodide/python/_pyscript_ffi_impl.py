@@ -43,11 +43,12 @@ def _ext(kind, payload):
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file, default_converter, convert):
+    def __init__(self, file, default_converter, convert, proxies):
         super().__init__(file, protocol=5)
         self.js_refs = []
         self.default_converter = default_converter
         self.convert = convert
+        self.proxies = proxies
 
     def reducer_override(self, obj):
         # Exact None/bool/int/float/str/bytes/list/tuple/dict/set/frozenset never get here.
@@ -74,7 +75,7 @@ class _Pickler(pickle.Pickler):
             return (_same, (self.default_converter(obj, self.convert, _cache_conversion),))
         if callable(obj):
             # The same proxy create_proxy(obj) gives: one per live object.
-            self.js_refs.append(create_proxy(obj))
+            self.js_refs.append(self.proxies.proxy(obj))
             return (_ext, (0, len(self.js_refs) - 1))
         return (_ext, (1, type(obj).__name__))
 
@@ -83,16 +84,13 @@ class _Pickler(pickle.Pickler):
 _VALUE_BASES = (int, float, str, bytes, bytearray, set, frozenset)
 
 
-create_proxy = None  # bound by pyscript.ffi at import
-
-
 def _cache_conversion(value, converted):
     """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
 
 
-def to_js(value, dict_converter, default_converter, convert):
+def to_js(value, dict_converter, default_converter, convert, proxies):
     buffer = io.BytesIO()
-    pickler = _Pickler(buffer, default_converter, convert)
+    pickler = _Pickler(buffer, default_converter, convert, proxies)
     try:
         pickler.dump(value)
     except RecursionError:

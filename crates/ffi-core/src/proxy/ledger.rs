@@ -33,6 +33,8 @@ pub trait ProxyHost {
 struct Entry {
     /// `id(obj)` on the Python side: identity while the entry keeps `obj` alive.
     object: u64,
+    /// Creation order, so a failed conversion can release what it made and nothing older.
+    serial: u64,
     /// The interpreter's persistent callable.
     target: JsValue,
     cell: JsValue,
@@ -43,6 +45,7 @@ struct Entry {
 #[derive(Debug)]
 pub struct Ledger {
     table: ProxyTable<Entry>,
+    next_serial: u64,
     by_object: FxHashMap<u64, ProxyHandle>,
     scopes: Vec<Vec<ProxyHandle>>,
     registry: JsValue,
@@ -55,6 +58,7 @@ impl Ledger {
     pub fn new(registry: JsValue, on_destroy: js_sys::Function) -> Self {
         Ledger {
             table: ProxyTable::default(),
+            next_serial: 0,
             by_object: FxHashMap::default(),
             scopes: Vec::new(),
             registry,
@@ -72,8 +76,11 @@ impl Ledger {
         }
         let target = host.persist(target)?;
         let cell = new_cell(&target);
+        let serial = self.next_serial;
+        self.next_serial += 1;
         let handle = self.table.insert(Entry {
             object,
+            serial,
             target,
             cell: cell.clone(),
             function: js_sys::WeakRef::new(&js_sys::Object::new()),
@@ -107,6 +114,21 @@ impl Ledger {
     /// The handle of a proxy made here, if `value` is one.
     pub fn handle_of(value: &JsValue) -> Option<f64> {
         proxy_handle(value).as_f64()
+    }
+
+    /// The serial the next proxy will get: a mark for [`Ledger::release_created_since`].
+    pub fn serial(&self) -> u64 {
+        self.next_serial
+    }
+
+    /// Destroy those of `handles` created at or after `mark`: what a failed conversion
+    /// made, leaving proxies it only reused (identity) alone.
+    pub fn release_created_since(&mut self, host: &dyn ProxyHost, mark: u64, handles: &[f64]) {
+        for handle in handles.iter().filter_map(|h| ProxyHandle::from_f64(*h)) {
+            if self.table.get(handle).is_some_and(|entry| entry.serial >= mark) {
+                self.release(host, handle, Release::Destroyed);
+            }
+        }
     }
 
     pub fn enter_scope(&mut self) {
@@ -240,6 +262,19 @@ impl Proxies {
     pub fn enter_scope(&self) {
         if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
             ledger.enter_scope();
+        }
+    }
+
+    /// A mark before a conversion creates proxies (see `release_created_since`).
+    pub fn serial(&self) -> f64 {
+        self.ledger.try_borrow().map(|l| l.serial() as f64).unwrap_or(0.0)
+    }
+
+    /// After a failed conversion: destroy those of `proxies` (an Array) it created.
+    pub fn release_created_since(&self, mark: f64, proxies: js_sys::Array) {
+        let handles: Vec<f64> = proxies.iter().filter_map(|p| Ledger::handle_of(&p)).collect();
+        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
+            ledger.release_created_since(&self.host, mark as u64, &handles);
         }
     }
 
