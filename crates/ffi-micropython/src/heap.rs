@@ -386,46 +386,15 @@ impl<'a> HeapGraph<'a> {
         let object = heap.u32(word + layout::INSTANCE_SUBOBJ);
         if object & 3 != 0 {
             // A small int or an interned str held directly in subobj[0].
-            return self.node(NodeId(object)).map(|node| Some(into_static(node)));
+            return self.read(object).map(Some);
         }
         self.native(object, heap.u32(object))
     }
-}
 
-/// The heap graph owns everything it reads; this only drops the borrow of `self`.
-fn into_static(node: PyNode<'_>) -> PyNode<'static> {
-    let owned = |items: Cow<'_, [NodeId]>| Cow::Owned(items.into_owned());
-    match node {
-        PyNode::None => PyNode::None,
-        PyNode::Bool(b) => PyNode::Bool(b),
-        PyNode::Int(i) => PyNode::Int(i),
-        PyNode::Float(x) => PyNode::Float(x),
-        PyNode::Str(PyStr::Utf8(s)) => PyNode::Str(PyStr::Utf8(Cow::Owned(s.into_owned()))),
-        PyNode::Str(PyStr::Utf16(u)) => PyNode::Str(PyStr::Utf16(Cow::Owned(u.into_owned()))),
-        PyNode::Str(PyStr::Js(v)) => PyNode::Str(PyStr::Js(v)),
-        PyNode::List(items) => PyNode::List(owned(items)),
-        PyNode::Tuple(items) => PyNode::Tuple(owned(items)),
-        PyNode::Set(items) => PyNode::Set(owned(items)),
-        PyNode::FrozenSet(items) => PyNode::FrozenSet(owned(items)),
-        PyNode::Dict(entries) => PyNode::Dict(Cow::Owned(entries.into_owned())),
-        PyNode::Bytes(PyBytes::Slice(b)) => PyNode::Bytes(PyBytes::Slice(Cow::Owned(b.into_owned()))),
-        PyNode::Bytes(PyBytes::Js(v)) => PyNode::Bytes(PyBytes::Js(v)),
-        PyNode::Undefined => PyNode::Undefined,
-        PyNode::Null => PyNode::Null,
-        PyNode::Js(v) => PyNode::Js(v),
-        other => PyNode::Other {
-            type_name: Cow::Owned(ffi_core::convert::keys::node_type_name(&other)),
-        },
-    }
-}
-
-impl PyGraph for HeapGraph<'_> {
-    fn root(&self) -> NodeId {
-        NodeId(self.root)
-    }
-
-    fn node(&self, id: NodeId) -> Result<PyNode<'_>, Error> {
-        let (heap, cal, word) = (self.heap, self.calibration, id.0);
+    /// One object. Everything the heap reader produces is owned, so nodes outlive the
+    /// borrow of the graph (recursive reads need no conversion).
+    fn read(&self, word: u32) -> Result<PyNode<'static>, Error> {
+        let (heap, cal) = (self.heap, self.calibration);
         if word & 1 == 1 {
             return Ok(PyNode::Int(PyInt::Small(small_int(word))));
         }
@@ -464,7 +433,7 @@ impl PyGraph for HeapGraph<'_> {
         match &self.conversions {
             Some(table) => {
                 if let Some(converted) = table.get(&word) {
-                    return self.node(NodeId(*converted)).map(into_static);
+                    return self.read(*converted);
                 }
             }
             None => {
@@ -479,6 +448,16 @@ impl PyGraph for HeapGraph<'_> {
         Ok(PyNode::Other {
             type_name: Cow::Owned(heap.type_name(ty)),
         })
+    }
+}
+
+impl PyGraph for HeapGraph<'_> {
+    fn root(&self) -> NodeId {
+        NodeId(self.root)
+    }
+
+    fn node(&self, id: NodeId) -> Result<PyNode<'_>, Error> {
+        self.read(id.0)
     }
 }
 
