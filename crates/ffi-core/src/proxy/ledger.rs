@@ -222,10 +222,9 @@ impl Proxies {
 
     /// `create_proxy(f)`: `object` is `id(f)`.
     pub fn create(&self, target: JsValue, object: f64) -> JsValue {
-        let result = match self.ledger.try_borrow_mut() {
-            Ok(mut ledger) => ledger.proxy(&self.host, object as u64, &target),
-            Err(_) => Err(busy()),
-        };
+        let result = self
+            .with_ledger(|ledger, host| ledger.proxy(host, object as u64, &target))
+            .unwrap_or_else(|| Err(busy()));
         crate::wire::object_or_error(result)
     }
 
@@ -247,49 +246,53 @@ impl Proxies {
 
     /// What a proxy's `destroy()` calls. Idempotent.
     pub fn destroy(&self, handle: f64) {
-        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
-            ledger.destroy(&self.host, handle);
-        }
+        self.with_ledger(|ledger, host| ledger.destroy(host, handle));
     }
 
     /// What the registry calls once JavaScript dropped a proxy.
     pub fn finalized(&self, handle: f64) {
-        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
-            ledger.finalized(&self.host, handle);
-        }
+        self.with_ledger(|ledger, host| ledger.finalized(host, handle));
     }
 
     pub fn enter_scope(&self) {
-        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
-            ledger.enter_scope();
-        }
+        self.with_ledger(|ledger, _| ledger.enter_scope());
     }
 
     /// A mark before a conversion creates proxies (see `release_created_since`).
     pub fn serial(&self) -> f64 {
-        self.ledger.try_borrow().map(|l| l.serial() as f64).unwrap_or(0.0)
+        self.with_ledger(|ledger, _| ledger.serial() as f64).unwrap_or(0.0)
     }
 
     /// After a failed conversion: destroy those of `proxies` (an Array) it created.
     pub fn release_created_since(&self, mark: f64, proxies: js_sys::Array) {
-        let handles: Vec<f64> = proxies.iter().filter_map(|p| Ledger::handle_of(&p)).collect();
-        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
-            ledger.release_created_since(&self.host, mark as u64, &handles);
-        }
+        let handles = handles_of(&proxies);
+        self.with_ledger(|ledger, host| ledger.release_created_since(host, mark as u64, &handles));
     }
 
     /// Leave the innermost scope; `kept` is an Array of proxies to keep.
     pub fn exit_scope(&self, kept: js_sys::Array) {
-        let kept: Vec<f64> = kept.iter().filter_map(|p| Ledger::handle_of(&p)).collect();
-        if let Ok(mut ledger) = self.ledger.try_borrow_mut() {
-            ledger.exit_scope(&self.host, &kept);
-        }
+        let kept = handles_of(&kept);
+        self.with_ledger(|ledger, host| ledger.exit_scope(host, &kept));
     }
 
     pub fn stats(&self) -> JsValue {
-        let stats = self.ledger.try_borrow().map(|l| l.stats()).unwrap_or_default();
-        crate::wire::stats_object(stats)
+        crate::wire::stats_object(self.with_ledger(|ledger, _| ledger.stats()).unwrap_or_default())
     }
+}
+
+impl Proxies {
+    /// Run `f` on the ledger. `None` when the ledger is already in use further up the
+    /// stack (a call re-entering from JS glue that runs inside a ledger operation): such
+    /// a call is skipped rather than allowed to panic on the RefCell.
+    fn with_ledger<R>(&self, f: impl FnOnce(&mut Ledger, &dyn ProxyHost) -> R) -> Option<R> {
+        let mut ledger = self.ledger.try_borrow_mut().ok()?;
+        Some(f(&mut ledger, &self.host))
+    }
+}
+
+/// The handles of those items of `proxies` that are proxies made here.
+fn handles_of(proxies: &js_sys::Array) -> Vec<f64> {
+    proxies.iter().filter_map(|p| Ledger::handle_of(&p)).collect()
 }
 
 fn busy() -> Error {
