@@ -241,9 +241,8 @@ impl<'a> Converter<'a> {
     /// (the same key object in another dict) is not read again.
     fn key(&mut self, key_id: NodeId, entries: &[(NodeId, NodeId)], checked: &mut bool) -> Result<(), Error> {
         if let Some((id, is_str)) = self.tape.known_key(key_id) {
-            if !is_str && !*checked {
-                self.check_keys(entries)?;
-                *checked = true;
+            if !is_str {
+                self.check_keys_once(entries, checked)?;
             }
             self.tape.select_key(id);
             return Ok(());
@@ -255,15 +254,22 @@ impl<'a> Converter<'a> {
                 PyStr::Utf16(units) => tape.define_key_js(utf16_to_js(&units)),
             }),
             other => {
-                if !*checked {
-                    self.check_keys(entries)?;
-                    *checked = true;
-                }
+                self.check_keys_once(entries, checked)?;
                 let text = key_text(&other)?.text;
                 self.tape.define_key(key_id, false, |tape| tape.define_key_text(&text))
             }
         };
         self.tape.select_key(id);
+        Ok(())
+    }
+
+    /// A key that is not a `str` can collide with another: the dict's keys are checked,
+    /// once per dict (distinct `str` keys alone never collide).
+    fn check_keys_once(&self, entries: &[(NodeId, NodeId)], checked: &mut bool) -> Result<(), Error> {
+        if !*checked {
+            self.check_keys(entries)?;
+            *checked = true;
+        }
         Ok(())
     }
 
