@@ -2,7 +2,8 @@
 // the interpreter's own proxy (alternating rounds in one process), and the cost of
 // unrelated JS code (Function.prototype.call and .apply, the calls PyScript's "auto" mode
 // patches) with the bridge installed vs not (alternating fresh child processes, so JIT
-// warm-up cannot favour either). Medians; ratios printed and written to
+// warm-up cannot favour either), and the cost of a Python -> JS call handing over a
+// callable with lifetime "auto" vs "manual" (alternating rounds). Medians; ratios printed and written to
 // target/bench/calls.json. Nothing here asserts a time.
 //   node bench/calls.mjs                       the whole measurement
 //   node bench/calls.mjs --unrelated INTERP yes|no   one child: prints ms
@@ -52,20 +53,57 @@ async function unrelatedChild(interp, installed) {
   process.stdout.write(String(median(times)));
 }
 
-function unrelatedInChildren(interp) {
-  const run = (installed) =>
-    Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--unrelated", interp, installed]));
-  const without = [];
-  const withBridge = [];
+/**
+ * `node calls.mjs <mode> <interp> <variant>` in fresh child processes, the two variants
+ * alternating five times each (so JIT warm-up cannot favour either): their median ms.
+ */
+function alternateChildren(mode, interp, first, second) {
+  const run = (variant) =>
+    Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), mode, interp, variant]));
+  const firsts = [];
+  const seconds = [];
   for (let i = 0; i < 5; i++) {
-    without.push(run("no"));
-    withBridge.push(run("yes"));
+    firsts.push(run(first));
+    seconds.push(run(second));
   }
-  return [median(without), median(withBridge)];
+  return [median(firsts), median(seconds)];
 }
 
 if (process.argv[2] === "--unrelated") {
   await unrelatedChild(process.argv[3], process.argv[4]);
+  process.exit(0);
+}
+
+/**
+ * Python -> JS calls handing over a callable (no create_proxy), timed from JS in one child
+ * process per measurement (MicroPython keeps its proxy tables on globalThis, so two
+ * instances cannot share a process): prints the median ms.
+ */
+async function handOverChild(interp, lifetime) {
+  const I = interp === "pyodide" ? await loadPyodide(quiet) : await loadMicroPython(quiet);
+  await (interp === "pyodide" ? installPyodide : installMicroPython)(I, { lifetime });
+  I.runPython(`
+from pyscript import window
+_take = window.eval("(f, i) => i")
+def _callback():
+    return 1
+def _loop():
+    total = 0
+    for i in range(${CALLS}):
+        total += _take(_callback, i)
+    return total
+`);
+  const times = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    I.runPython("_loop()");
+    times.push(performance.now() - start);
+  }
+  process.stdout.write(String(median(times)));
+}
+
+if (process.argv[2] === "--hand-over") {
+  await handOverChild(process.argv[3], process.argv[4]);
   process.exit(0);
 }
 
@@ -74,7 +112,9 @@ for (const [name, load, install, nativeProxy] of [
   ["pyodide", () => loadPyodide(quiet), installPyodide, "from pyodide.ffi import create_proxy as native_proxy"],
   ["micropython", () => loadMicroPython(quiet), installMicroPython, "native_proxy = lambda f: f  # MicroPython hands the function itself"],
 ]) {
-  const [before, after] = unrelatedInChildren(name);
+  const [before, after] = alternateChildren("--unrelated", name, "no", "yes");
+  // lifetime "auto" (Pyodide: the pyproxy hooks) against "manual" (the interpreter's own path).
+  const [handManual, handAuto] = alternateChildren("--hand-over", name, "manual", "auto");
   const I = await load();
   await install(I);
   I.runPython(`
@@ -104,10 +144,13 @@ window.__native = native_proxy(add)
     unrelated_js_without_bridge_ms: before,
     unrelated_js_with_bridge_ms: after,
     unrelated_js_ratio: after / before,
+    hand_over_auto_ms: handAuto,
+    hand_over_manual_ms: handManual,
+    hand_over_ratio: handAuto / handManual,
   };
   results[name] = row;
   console.log(
-    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x`,
+    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | Python->JS call handing over a callable, auto/manual: ${row.hand_over_auto_ms.toFixed(1)}/${row.hand_over_manual_ms.toFixed(1)} ms = ${row.hand_over_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x`,
   );
 }
 await mkdir(`${ROOT}target/bench`, { recursive: true });

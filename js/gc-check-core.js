@@ -35,9 +35,67 @@ _make()
   throw new Error(`${interp}: proxies still live after ${ROUNDS} collections: ${JSON.stringify(stats())}`);
 }
 
-/** Runs the check on both interpreters; `gc` forces a collection. */
+/**
+ * Implicit crossings (lifetime "auto"): callables handed to a JS function with no
+ * create_proxy work after the call returned, and once JavaScript drops them the
+ * interpreter releases them. Pyodide: weak references to the Python objects die.
+ * MicroPython (no weakref module): their entries leave its own proxy map.
+ */
+async function checkImplicit(base, interp, gc) {
+  const interpreter = await loadInterpreter(base, interp);
+  const { install } = await import(new URL(`dist/ffi-${interp}/index.js`, base).href);
+  await install(interpreter);
+  const remaining =
+    interp === "pyodide"
+      ? () => {
+          interpreter.runPython("import gc\ngc.collect()\nwindow.__remaining = sum(1 for r in _refs if r() is not None)");
+          return globalThis.__remaining;
+        }
+      : () => refs.filter((ref) => globalThis.proxy_js_map.has(ref)).length;
+  let refs = [];
+  globalThis.__kept = [];
+  interpreter.runPython(`
+from pyscript import window
+class _Callback:
+    def __init__(self, n):
+        self.n = n
+    def __call__(self):
+        return self.n
+def _hand_over():
+    keep = window.eval("(f) => { globalThis.__kept.push(f); }")
+    for n in range(${COUNT}):
+        keep(_Callback(n))
+_hand_over()
+`);
+  const results = globalThis.__kept.map((f) => f());
+  if (results.join() !== [...Array(COUNT).keys()].join()) throw new Error(`${interp}: implicit callbacks gave ${results}`);
+  // MicroPython's reference numbers of the objects behind them (keys of its proxy map).
+  if (interp === "micropython") refs = globalThis.__kept.map((f) => f._ref);
+  if (interp === "pyodide") {
+    // Weak references to the objects behind the proxies JavaScript holds.
+    globalThis.__weak_targets = globalThis.__kept;
+    interpreter.runPython("import weakref\n_refs = [weakref.ref(f) for f in window.__weak_targets]");
+    delete globalThis.__weak_targets;
+  }
+  const before = remaining();
+  if (before !== COUNT) throw new Error(`${interp}: expected ${COUNT} implicit proxies alive, got ${before}`);
+  globalThis.__kept = undefined;
+  for (let round = 1; round <= ROUNDS; round++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (remaining() === 0) return `${interp}: ${COUNT} implicit proxies released after ${round} collection(s)`;
+  }
+  throw new Error(`${interp}: implicit proxies still alive after ${ROUNDS} collections: ${remaining()}`);
+}
+
+/** Runs the checks on both interpreters; `gc` forces a collection. */
 export async function gcCheck(base, gc) {
   const lines = [];
-  for (const interp of ["pyodide", "micropython"]) lines.push(await check(base, interp, gc));
+  for (const interp of ["pyodide", "micropython"]) {
+    // Implicit first: MicroPython keeps its proxy map on globalThis, shared by every
+    // instance in the page, so the count must not see another instance's finalizations.
+    lines.push(await checkImplicit(base, interp, gc));
+    lines.push(await check(base, interp, gc));
+  }
   return lines;
 }

@@ -2,7 +2,11 @@
 export interface InstallOptions {
   /**
    * How Python objects handed to JavaScript are kept alive. `"auto"` (default): for as
-   * long as JavaScript holds them. `"manual"`: only `create_proxy()` keeps them.
+   * long as JavaScript holds them, one JS value per live object, on both interpreters.
+   * `"manual"`: each interpreter's own rule for implicit crossings (Pyodide destroys a
+   * borrowed argument when the call returns); `create_proxy()` behaves the same either
+   * way. One interpreter takes one lifetime: a second `install()` asking for another is
+   * a `TypeError`.
    */
   lifetime?: "auto" | "manual";
 }

@@ -130,8 +130,8 @@ export function checkOptions(adapter, options) {
 
 /**
  * The `install(interpreter, options)` both adapters export: checks the interpreter and
- * the options, and runs `setUp(interpreter)` once per interpreter (a second call waits
- * for the first).
+ * the options, and runs `setUp(interpreter, { lifetime })` once per interpreter (a second
+ * call waits for the first, and must ask for the same lifetime).
  */
 export function makeInstall({ adapter, kind, setUp }) {
   const names = { pyodide: "Pyodide", micropython: "MicroPython" };
@@ -146,8 +146,20 @@ export function makeInstall({ adapter, kind, setUp }) {
       );
     }
     checkOptions(adapter, options);
-    if (!installs.has(interpreter)) installs.set(interpreter, setUp(interpreter));
-    return installs.get(interpreter);
+    const lifetime = options.lifetime ?? "auto";
+    const installed = installs.get(interpreter);
+    if (installed === undefined) {
+      const done = setUp(interpreter, { lifetime });
+      installs.set(interpreter, { lifetime, done });
+      return done;
+    }
+    if (installed.lifetime !== lifetime) {
+      throw new TypeError(
+        `${adapter} install(): this interpreter is already installed with lifetime ${JSON.stringify(installed.lifetime)}; ` +
+          `a second install() must not ask for ${JSON.stringify(lifetime)} (load a new interpreter for that)`,
+      );
+    }
+    return installed.done;
   };
 }
 

@@ -8,7 +8,7 @@ for adapter in pyodide micropython; do
   rm -rf "$out"
   mkdir -p "$out"
   wasm-bindgen --target web --out-dir "$out" "target/wasm/wasm32-unknown-unknown/release/ffi_$adapter.wasm"
-  cp "crates/ffi-$adapter/js/index.js" js/loader.js "$out/"
+  cp crates/ffi-"$adapter"/js/*.js js/loader.js "$out/"
   cp js/index.d.ts "$out/index.d.ts"
   printf '[build] %s: %s KiB wasm\n' "$out" "$(( $(stat -c %s "$out/ffi_${adapter}_bg.wasm") / 1024 ))"
 done

@@ -54,16 +54,53 @@ def _live():
     from pyscript import ffi
     return ffi.stats()["live"] if hasattr(ffi, "stats") else -1
 
+_pending = None
+
 def _run_case():
+    # A case that defines after() asks for it to run once JS timers have fired
+    # (callbacks that JavaScript calls later): the harness waits, then polls the case's
+    # ready() (if any) with a bounded number of retries, then calls _run_after().
+    global _pending
     before = _live()
     namespace = {"__name__": "__case__", "record": record, "record_error": record_error, "js": js, "pydesc": pydesc}
     try:
         exec(_conformance.source(), namespace)
     except BaseException as e:
         _conformance.uncaught(type(e).__name__, str(e))
+    else:
+        if "after" in namespace:
+            _pending = (before, namespace)
+            _conformance.later()
+            return
+    _finish(before, namespace)
+
+def _poll_ready():
+    ready = _pending[1].get("ready")
+    _conformance.ready(bool(ready is None or ready()))
+
+def _run_after():
+    global _pending
+    before, namespace = _pending
+    _pending = None
+    try:
+        namespace["after"]()
+    except BaseException as e:
+        _conformance.uncaught(type(e).__name__, str(e))
+    _finish(before, namespace)
+
+def _finish(before, namespace):
     namespace.clear()
     _conformance.live(before, _live())
 `;
+
+// A case's after() runs once JS timers set by the case (up to this delay) have fired and
+// its ready() says so, polled every POLL_MS at most POLLS times: no timing is asserted,
+// a case that is never ready records what it has and fails on its expectation.
+const AFTER_DELAY_MS = 20;
+const POLL_MS = 10;
+const POLLS = 500;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loadInterpreter(base, interp) {
   const quiet = { stdout: () => {}, stderr: () => {} };
@@ -105,6 +142,26 @@ async function readText(url) {
  * mode: "ours" (dist/ffi-<interp>) or "pyscript" (the reference column).
  */
 export async function runAll({ base, interp, mode, cases, report }) {
+  let current = null;
+  // An error JavaScript throws outside any call (a timer calling a dead callback) belongs
+  // to the case that is running: it fails that case instead of ending the harness.
+  const asyncError = (error) => {
+    const message = String((error && error.message) || error).slice(0, 500);
+    if (current && !current.uncaught) current.uncaught = { error: "UncaughtJsError", message };
+  };
+  if (typeof process !== "undefined" && typeof process.on === "function") {
+    process.on("uncaughtException", asyncError);
+    process.on("unhandledRejection", asyncError);
+  } else {
+    globalThis.addEventListener("error", (event) => {
+      event.preventDefault();
+      asyncError(event.error ?? event.message);
+    });
+    globalThis.addEventListener("unhandledrejection", (event) => {
+      event.preventDefault();
+      asyncError(event.reason);
+    });
+  }
   const interpreter = await loadInterpreter(base, interp);
   if (mode === "ours") {
     const { install } = await import(new URL(`dist/ffi-${interp}/index.js`, base).href);
@@ -112,7 +169,6 @@ export async function runAll({ base, interp, mode, cases, report }) {
   } else {
     await installReference(base, interpreter);
   }
-  let current = null;
   interpreter.registerJsModule("_conformance", {
     source: () => current.code,
     record(label, boxed) {
@@ -124,15 +180,30 @@ export async function runAll({ base, interp, mode, cases, report }) {
     uncaught(type, message) {
       current.uncaught = { error: type, message };
     },
+    later() {
+      current.later = true;
+    },
+    ready(value) {
+      current.ready = value;
+    },
     live(before, after) {
       current.live = before === -1 ? null : { before, after };
     },
   });
   interpreter.runPython(PYTHON_RUNNER);
   for (const testCase of cases) {
-    current = { code: testCase.code, records: [], uncaught: null, live: null };
+    current = { code: testCase.code, records: [], uncaught: null, live: null, later: false, ready: false };
     try {
       interpreter.runPython("_run_case()");
+      if (current.later) {
+        await sleep(AFTER_DELAY_MS);
+        for (let poll = 0; poll < POLLS; poll++) {
+          interpreter.runPython("_poll_ready()");
+          if (current.ready) break;
+          await sleep(POLL_MS);
+        }
+        interpreter.runPython("_run_after()");
+      }
     } catch (error) {
       // The Python runner catches everything; reaching here is a harness-level failure.
       current.uncaught = { error: "HarnessError", message: String(error && error.message || error).slice(0, 500) };

@@ -80,6 +80,20 @@ fn the_same_object_gets_the_same_proxy() {
 }
 
 #[wasm_bindgen_test]
+fn existing_finds_the_live_proxy_only() {
+    let f = fixture();
+    assert!(f.proxies.existing(7.0).is_undefined());
+    let a = f.proxies.create(target(), 7.0);
+    assert!(js_sys::Object::is(&f.proxies.existing(7.0), &a));
+    assert!(Proxies::is_proxy(&a));
+    assert!(!Proxies::is_proxy(&target()));
+    f.proxies.destroy_value(a.clone());
+    assert!(f.proxies.existing(7.0).is_undefined());
+    // A destroyed proxy is still one of ours: the Pyodide hooks must leave it alone.
+    assert!(Proxies::is_proxy(&a));
+}
+
+#[wasm_bindgen_test]
 fn finalization_releases_once_and_calls_then_throw() {
     let f = fixture();
     let proxy: Function = f.proxies.create(target(), 1.0).unchecked_into();

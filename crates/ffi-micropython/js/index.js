@@ -1,20 +1,33 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
 import initWasm, { Bridge, Proxies, python_files } from "./ffi_micropython.js";
+import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-micropython", kind: "micropython", setUp });
 
-async function setUp(mp) {
+async function setUp(mp, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));
   const M = mp._module;
   // Scratch buffers in MicroPython's heap, kept for the interpreter's lifetime.
   const scratch = M._malloc(12);
   const arrayOut = M._malloc(8);
   const bridge = new Bridge(M, scratch);
+  const auto = lifetime === "auto";
+  if (auto) checkAutoLifetime(mp);
   // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
-  const proxies = makeProxies(Proxies, (callable) => callable, () => {});
+  const proxies = makeProxies(
+    Proxies,
+    (callable) => callable,
+    (callable) => auto && restore(callable, Proxies.is_proxy),
+  );
+  const common = commonBridge(proxies);
   mp.registerJsModule("_pyscript_ffi_bridge", {
-    ...commonBridge(proxies),
+    ...common,
+    create_proxy(target, objectId) {
+      const proxy = common.create_proxy(target, objectId);
+      if (auto) adopt(target, proxy);
+      return proxy;
+    },
     calibrate(samples) {
       M._proxy_c_to_js_get_array(samples._ref, arrayOut);
       return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);

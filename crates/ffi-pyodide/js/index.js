@@ -1,14 +1,16 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
 import initWasm, { Bridge, Proxies, python_files } from "./ffi_pyodide.js";
+import { installAutoLifetime } from "./lifetime.js";
 import { activationSource, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", setUp });
 
-async function setUp(pyodide) {
+async function setUp(pyodide, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const bridge = new Bridge();
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
   const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy());
+  if (lifetime === "auto") installAutoLifetime(pyodide, proxies, Proxies.is_proxy);
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...commonBridge(proxies),
     to_js_pickle(buffer, refs, dictConverter) {

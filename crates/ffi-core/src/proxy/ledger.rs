@@ -69,10 +69,8 @@ impl Ledger {
     /// The proxy for `object` (its Python `id`), creating it from `target` if there is
     /// none alive: the same Python object always gets the same JS function.
     pub fn proxy(&mut self, host: &dyn ProxyHost, object: u64, target: &JsValue) -> Result<JsValue, Error> {
-        if let Some(handle) = self.by_object.get(&object).copied() {
-            if let Some(function) = self.table.get(handle).and_then(|e| e.function.deref()) {
-                return Ok(function.into());
-            }
+        if let Some(function) = self.existing(object) {
+            return Ok(function);
         }
         let target = host.persist(target)?;
         let cell = new_cell(&target);
@@ -95,6 +93,13 @@ impl Ledger {
         }
         self.registry_call("register", &[&function, &JsValue::from_f64(handle.to_f64()), &cell])?;
         Ok(function)
+    }
+
+    /// The live proxy for `object` (its Python `id`), if there is one: what an implicit
+    /// crossing of that object hands JavaScript, so it is `===` to `create_proxy(obj)`.
+    pub fn existing(&self, object: u64) -> Option<JsValue> {
+        let handle = self.by_object.get(&object).copied()?;
+        self.table.get(handle).and_then(|e| e.function.deref()).map(Into::into)
     }
 
     /// `destroy()`: idempotent; a stale or foreign handle is a no-op.
@@ -226,6 +231,18 @@ impl Proxies {
             .with_ledger(|ledger, host| ledger.proxy(host, object as u64, &target))
             .unwrap_or_else(|| Err(busy()));
         crate::wire::object_or_error(result)
+    }
+
+    /// The live proxy for the Python object with this `id`, or `undefined`.
+    pub fn existing(&self, object: f64) -> JsValue {
+        self.with_ledger(|ledger, _| ledger.existing(object as u64))
+            .flatten()
+            .unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// Whether `value` is a proxy made by a ledger (alive or destroyed).
+    pub fn is_proxy(value: &JsValue) -> bool {
+        Ledger::handle_of(value).is_some()
     }
 
     /// `ffi.destroy(p)`: `""`, or an error when `p` is not a proxy made here.

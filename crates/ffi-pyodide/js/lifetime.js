@@ -1,0 +1,71 @@
+// Automatic lifetime on Pyodide (`lifetime: "auto"`, the default). Pyodide hands a Python
+// object to JavaScript as a "borrowed" PyProxy and destroys it when the call returns, so a
+// callback given to setTimeout, addEventListener or Promise.then dies before it runs. Two
+// entry points of the interpreter's own Module (not built-ins, not globals; looked up by
+// Pyodide at call time) are wrapped, for this interpreter only:
+//
+// - `pyproxy_destroy` with a borrowed-proxy message: the proxy is handed to Pyodide's
+//   FinalizationRegistry instead (what Pyodide itself does when a call returns a Promise),
+//   so it lives while JavaScript can reach it and is released when JavaScript drops it.
+// - `pyproxy_new` for a plain conversion: the proxy already alive for that Python object
+//   (ffi's own proxy if `create_proxy(obj)` made one, else the last implicit one), so the
+//   same object is the same JS value every time it crosses: removeEventListener works.
+//
+// Explicit `destroy()` calls, and PyProxies with options (captureThis, roundtrip, JSON
+// adaptors, copies), go to Pyodide unchanged.
+
+// Every message Pyodide 0.2x-314 passes when it destroys a borrowed proxy starts so.
+const BORROWED = "This borrowed proxy was automatically destroyed";
+const HOOKED = ["pyproxy_new", "pyproxy_destroy", "PyProxy_getAttrs", "PyProxy_getAttrsQuiet", "gc_register_proxy"];
+
+/**
+ * Install the two hooks on `pyodide._module`; `proxies` is the ledger (ffi's own
+ * proxies), `isProxy(value)` tells its functions apart. Throws if this Pyodide lacks the
+ * entry points, rather than silently leaving callbacks borrowed.
+ */
+export function installAutoLifetime(pyodide, proxies, isProxy) {
+  const M = pyodide._module;
+  const missing = HOOKED.filter((name) => typeof M?.[name] !== "function");
+  if (missing.length > 0) {
+    throw new Error(
+      `ffi-pyodide install(): this Pyodide (${pyodide.version}) lacks ${missing.join(", ")}, which lifetime "auto" ` +
+        `needs; use a supported Pyodide (see docs/lifetime.md) or install(pyodide, { lifetime: "manual" })`,
+    );
+  }
+  const { pyproxy_new: newProxy, pyproxy_destroy: destroyProxy, PyProxy_getAttrs: getAttrs } = M;
+  const { PyProxy_getAttrsQuiet: getAttrsQuiet, gc_register_proxy: gcRegister } = M;
+  // Python object address -> the last implicit PyProxy for it (weakly: JS decides).
+  const implicit = new Map();
+  const forget = new FinalizationRegistry((ptr) => {
+    if (implicit.get(ptr)?.deref() === undefined) implicit.delete(ptr);
+  });
+  // What Pyodide's own helpers see for an ffi proxy they find among a call's arguments:
+  // nothing to register, nothing to destroy.
+  const inert = { shared: { ptr: 0, gcRegistered: true }, props: {} };
+
+  M.pyproxy_new = function (ptr, options) {
+    const plain =
+      options === undefined ||
+      (!options.shared && !options.jsonAdaptor && !options.props?.captureThis && !options.props?.roundtrip);
+    if (!plain) return newProxy.call(this, ptr, options);
+    const own = proxies.existing(ptr);
+    if (own !== undefined) return own;
+    const last = implicit.get(ptr)?.deref();
+    if (last !== undefined && getAttrsQuiet(last).shared.ptr === ptr) return last;
+    const fresh = newProxy.call(this, ptr, options);
+    implicit.set(ptr, new WeakRef(fresh));
+    forget.register(fresh, ptr);
+    return fresh;
+  };
+  M.pyproxy_destroy = function (proxy, message, destroyRoundtrip) {
+    if (isProxy(proxy)) return undefined;
+    if (typeof message === "string" && message.startsWith(BORROWED)) {
+      const { shared } = getAttrsQuiet(proxy);
+      if (shared.ptr && !shared.gcRegistered) gcRegister(shared);
+      return undefined;
+    }
+    return destroyProxy.call(this, proxy, message, destroyRoundtrip);
+  };
+  M.PyProxy_getAttrs = (proxy) => (isProxy(proxy) ? inert : getAttrs(proxy));
+  M.gc_register_proxy = (shared) => (shared === inert.shared ? undefined : gcRegister(shared));
+}
