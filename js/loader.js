@@ -59,7 +59,8 @@ export function commonBridge(proxies) {
         return jsErrorWire(error);
       }
     },
-    create_proxy: (target, objectId) => proxies.create(target, objectId),
+    create_proxy: (target, objectId, site) => proxies.create(target, objectId, site ?? undefined),
+    proxy_sites: () => proxies.sites(),
     destroy_proxy: (value) => proxies.destroy_value(value),
     scope_enter: () => proxies.enter_scope(),
     proxy_serial: () => proxies.serial(),

@@ -5,6 +5,7 @@ in Rust (ffi-core), reached through the interpreter's adapter (_pyscript_ffi_imp
 """
 
 import json as _json
+import sys as _sys
 from array import array as _array
 
 import _pyscript_ffi_bridge as _bridge
@@ -20,6 +21,7 @@ __all__ = [
     "destroy",
     "scope",
     "stats",
+    "trace",
     "JsException",
     "JsSentinel",
     "undefined",
@@ -297,15 +299,43 @@ def create_proxy(func):
     throws one fixed error (ProxyDestroyedError)."""
     if not callable(func):
         raise TypeError("create_proxy: expected a callable, got " + type(func).__name__ + "; wrap the value in a function")
-    result = _bridge.create_proxy(func, id(func))
+    result = _bridge.create_proxy(func, id(func), _site(func) if _tracing else None)
     if type(result) is str:
         _raise(result)
     return result
 
 
+_tracing = False
+# Frames in these files are ffi's own: a creation site is the first frame outside them.
+_OWN_FILES = __file__[: __file__.rfind("/pyscript/") + 1] if "/pyscript/" in __file__ else __file__
+
+
+def trace(enabled=True):
+    """Record where each proxy is created (enabled) or stop; returns the previous setting.
+    While on, stats()["sites"] lists where each live proxy created under tracing was made."""
+    global _tracing
+    previous = _tracing
+    _tracing = bool(enabled)
+    return previous
+
+
+def _site(func):
+    # The callable's name, and where the caller is when the interpreter exposes frames
+    # (CPython does; MicroPython has no frame introspection).
+    name = getattr(func, "__name__", None) or type(func).__name__
+    getframe = getattr(_sys, "_getframe", None)
+    frame = getframe(1) if getframe is not None else None
+    while frame is not None and frame.f_code.co_filename.startswith(_OWN_FILES):
+        frame = frame.f_back
+    if frame is None:
+        return name
+    return name + " at " + frame.f_code.co_filename + ":" + str(frame.f_lineno) + " in " + frame.f_code.co_name
+
+
 def destroy(proxy):
     """Destroy a proxy made by create_proxy; destroying twice is harmless."""
-    error = _bridge.destroy_proxy(proxy)
+    # A proxy read off a JS object is a bound method on MicroPython: unwrap it, as construct does.
+    error = _bridge.destroy_proxy(_impl.js_function(proxy) or proxy)
     if error:
         _raise(error)
 
@@ -331,6 +361,10 @@ class scope:
 
 
 def stats():
-    """Counters of the proxy ledger: live, created, destroyed, finalized."""
+    """Counters of the proxy ledger: live, created, destroyed, finalized; while trace() is
+    on, also "sites": where each live traced proxy was created, oldest first."""
     s = _bridge.stats()
-    return {"live": s.live, "created": s.created, "destroyed": s.destroyed, "finalized": s.finalized}
+    result = {"live": s.live, "created": s.created, "destroyed": s.destroyed, "finalized": s.finalized}
+    if _tracing:
+        result["sites"] = to_py(_bridge.proxy_sites())
+    return result

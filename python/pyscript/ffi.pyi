@@ -45,5 +45,9 @@ class scope:
     def __exit__(self, *exc_info: Any) -> bool: ...
     def keep(self, proxy: Any) -> Any: ...
 
-def stats() -> dict[str, int]:
-    """The proxy ledger: live, created, destroyed, finalized."""
+def stats() -> dict[str, Any]:
+    """The proxy ledger: live, created, destroyed, finalized (ints); while trace() is on,
+    also "sites" (list[str]): where each live traced proxy was created, oldest first."""
+
+def trace(enabled: bool = True) -> bool:
+    """Record where each proxy is created from now on (or stop); returns the previous setting."""

@@ -23,8 +23,8 @@ async function setUp(mp, { lifetime }) {
   const common = commonBridge(proxies);
   mp.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
-    create_proxy(target, objectId) {
-      const proxy = common.create_proxy(target, objectId);
+    create_proxy(target, objectId, site) {
+      const proxy = common.create_proxy(target, objectId, site);
       if (auto) adopt(target, proxy);
       return proxy;
     },

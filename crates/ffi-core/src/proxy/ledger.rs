@@ -40,6 +40,8 @@ struct Entry {
     cell: JsValue,
     /// The JS function handed out, weakly: JavaScript decides how long it lives.
     function: js_sys::WeakRef,
+    /// Where it was created, when tracing was on (`ffi.trace()`).
+    site: Option<String>,
 }
 
 #[derive(Debug)]
@@ -67,8 +69,15 @@ impl Ledger {
     }
 
     /// The proxy for `object` (its Python `id`), creating it from `target` if there is
-    /// none alive: the same Python object always gets the same JS function.
-    pub fn proxy(&mut self, host: &dyn ProxyHost, object: u64, target: &JsValue) -> Result<JsValue, Error> {
+    /// none alive: the same Python object always gets the same JS function. `site` (where
+    /// the caller is, when tracing) is kept for a new proxy; a reused one keeps its own.
+    pub fn proxy(
+        &mut self,
+        host: &dyn ProxyHost,
+        object: u64,
+        target: &JsValue,
+        site: Option<String>,
+    ) -> Result<JsValue, Error> {
         if let Some(function) = self.existing(object) {
             return Ok(function);
         }
@@ -82,6 +91,7 @@ impl Ledger {
             target,
             cell: cell.clone(),
             function: js_sys::WeakRef::new(&js_sys::Object::new()),
+            site,
         });
         let function = make_proxy_function(&cell, handle.to_f64(), &self.on_destroy);
         if let Some(entry) = self.table.get_mut(handle) {
@@ -152,6 +162,17 @@ impl Ledger {
 
     pub fn stats(&self) -> Stats {
         self.table.stats()
+    }
+
+    /// The creation sites of the live proxies made while tracing, oldest first.
+    pub fn sites(&self) -> Vec<String> {
+        let mut traced: Vec<(u64, &str)> = self
+            .table
+            .iter()
+            .filter_map(|entry| entry.site.as_deref().map(|site| (entry.serial, site)))
+            .collect();
+        traced.sort_unstable_by_key(|(serial, _)| *serial);
+        traced.into_iter().map(|(_, site)| site.to_owned()).collect()
     }
 
     fn release(&mut self, host: &dyn ProxyHost, handle: ProxyHandle, why: Release) {
@@ -225,10 +246,11 @@ impl Proxies {
         }
     }
 
-    /// `create_proxy(f)`: `object` is `id(f)`.
-    pub fn create(&self, target: JsValue, object: f64) -> JsValue {
+    /// `create_proxy(f)`: `object` is `id(f)`; `site` where it is created (tracing on) or
+    /// `undefined`.
+    pub fn create(&self, target: JsValue, object: f64, site: Option<String>) -> JsValue {
         let result = self
-            .with_ledger(|ledger, host| ledger.proxy(host, object as u64, &target))
+            .with_ledger(|ledger, host| ledger.proxy(host, object as u64, &target, site))
             .unwrap_or_else(|| Err(busy()));
         crate::wire::object_or_error(result)
     }
@@ -294,6 +316,12 @@ impl Proxies {
 
     pub fn stats(&self) -> JsValue {
         crate::wire::stats_object(self.with_ledger(|ledger, _| ledger.stats()).unwrap_or_default())
+    }
+
+    /// The creation sites of live traced proxies (an Array of strings), oldest first.
+    pub fn sites(&self) -> js_sys::Array {
+        let sites = self.with_ledger(|ledger, _| ledger.sites()).unwrap_or_default();
+        sites.into_iter().map(|site| JsValue::from_str(&site)).collect()
     }
 }
 

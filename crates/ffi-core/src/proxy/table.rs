@@ -75,6 +75,11 @@ impl<T> ProxyTable<T> {
         }
     }
 
+    /// The live entries, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.entries.values()
+    }
+
     /// Slots allocated so far (bounded by the peak number of live proxies).
     pub fn capacity(&self) -> usize {
         self.entries.capacity()
