@@ -65,6 +65,10 @@ export function commonBridge(proxies) {
     scope_enter: () => proxies.enter_scope(),
     proxy_serial: () => proxies.serial(),
     release_created_since: (mark, created) => proxies.release_created_since(mark, created),
+    push_created_since(mark, handedOut, into) {
+      into.push(...proxies.created_since(mark, handedOut));
+    },
+    is_array: (value) => Array.isArray(value),
     scope_exit: (kept) => proxies.exit_scope(kept),
     stats: () => proxies.stats(),
     take_error() {

@@ -1,5 +1,5 @@
-# A to_js call that fails after making proxies for callables releases them at once (no GC
-# needed); a proxy it only reused, made earlier by create_proxy, stays alive.
+# A to_js call that fails after making proxies releases them at once (no GC needed); a
+# proxy it only reused, made earlier by create_proxy, stays alive.
 from pyscript import ffi
 
 
@@ -12,9 +12,10 @@ def handler():
 
 
 live = ffi.stats()["live"]
-record_error("fails", ffi.to_js, {"f": handler, "g": lambda: 1, "p": Point()})
+# The proxies are made for the first dict; the second one's keys collide.
+record_error("fails", ffi.to_js, [{"f": handler, "g": lambda: 1, "p": Point()}, {1: "a", "1": "b"}])
 record("nothing_left_live", ffi.stats()["live"] - live)
 kept = ffi.create_proxy(handler)
-record_error("fails_again", ffi.to_js, [handler, Point()])
+record_error("fails_again", ffi.to_js, [[handler, Point()], {2: "a", "2": "b"}])
 record("reused_proxy_still_works", [ffi.stats()["live"] - live, js("(f) => f()")(kept)])
 kept.destroy()

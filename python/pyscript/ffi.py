@@ -92,64 +92,200 @@ if _error:
 _SCALARS = (bool, int, float, str)
 
 
-def to_js(value, *, dict_converter=None, default_converter=None):
+def to_js(
+    value,
+    *,
+    depth=-1,
+    pyproxies=None,
+    create_pyproxies=True,
+    dict_converter=None,
+    default_converter=None,
+    eager_converter=None,
+):
     """Convert a Python value to a JS value by the canonical rules (docs/conversions.md).
 
     None, bool, int, float and str are returned unchanged: they are converted where they
-    cross into JavaScript. Containers become new JS objects and arrays.
+    cross into JavaScript. Containers become new JS objects and arrays; other objects
+    become proxies (JS values that stay valid until destroyed or dropped by JavaScript).
+    depth: levels of containers converted (-1: all); deeper ones become proxies.
+    pyproxies: a JS Array; the proxies this call creates are appended to it.
+    create_pyproxies: False makes any object that would need a proxy a TypeError.
     dict_converter: a callable given an Array of [key, value] pairs for each dict, whose
     result stands for the dict (js.Map.new, js.Object.fromEntries).
     default_converter(value, convert, cache_conversion): called for each object with no
     conversion of its own; its result is converted in the object's place.
+    eager_converter(value, convert, cache_conversion): called first for each object that
+    is not None, bool, int, float, str or a JS value; its result is the conversion, and
+    convert(value) is the default one.
     """
     if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
         return value
     function = _impl.js_function(value)
     if function is not None:
         return function
-    if dict_converter is not None and not callable(dict_converter):
-        raise TypeError("to_js: dict_converter must be callable (js.Map.new, say), got " + type(dict_converter).__name__)
-    if default_converter is not None and not callable(default_converter):
-        raise TypeError("to_js: default_converter must be callable, got " + type(default_converter).__name__)
+    if type(depth) is not int or depth < -1:
+        raise TypeError("to_js: depth must be an int >= -1 (-1 converts every level), got " + repr(depth))
+    if type(create_pyproxies) is not bool:
+        raise TypeError("to_js: create_pyproxies must be True or False, got " + type(create_pyproxies).__name__)
+    if pyproxies is not None and not _bridge.is_array(pyproxies):
+        raise TypeError("to_js: pyproxies must be a JS Array (js.Array.new()), got " + type(pyproxies).__name__)
+    for name, converter, example in (
+        ("dict_converter", dict_converter, " (js.Map.new, say)"),
+        ("default_converter", default_converter, ""),
+        ("eager_converter", eager_converter, ""),
+    ):
+        if converter is not None and not callable(converter):
+            raise TypeError("to_js: " + name + " must be callable" + example + ", got " + type(converter).__name__)
 
+    made = _NewProxies(create_pyproxies)
+    try:
+        if 0 <= depth < _MAX_NESTING:
+            value = _cut(value, depth, made)
+        if eager_converter is not None:
+            value = _Eager(eager_converter, dict_converter, default_converter, made).apply(value)
+        result = _convert(value, dict_converter, default_converter, made)
+    except BaseException:
+        made.release()
+        raise
+    if pyproxies is not None:
+        made.report(pyproxies)
+    return result
+
+
+# Nesting beyond this is a RecursionError anyway: a larger depth converts everything.
+_MAX_NESTING = 900
+
+
+def _convert(value, dict_converter, default_converter, made):
+    """to_js once its options are checked; `made` collects the proxies it creates."""
+    if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
+        return value
     convert = None
     if default_converter is not None:
         # Only default_converter uses it; no closure on the common path.
         def convert(inner):
-            return to_js(inner, dict_converter=dict_converter, default_converter=default_converter)
+            return _convert(inner, dict_converter, default_converter, made)
 
-    made = _NewProxies()
-    try:
-        result = _impl.to_js(value, dict_converter, default_converter, convert, made)
-    except BaseException:
-        made.release()
-        raise
+    result = _impl.to_js(value, dict_converter, default_converter, convert, made)
     if type(result) is str:
-        made.release()
         _raise(result)
     return result
 
 
+def _cut(value, depth, made):
+    """value with each list, tuple or dict `depth` levels down replaced by its proxy.
+    Sets stay whole: their elements are immutable values."""
+
+    memo = {}
+
+    def walk(item, level):
+        if not isinstance(item, (list, tuple, dict)):
+            return item
+        if level >= depth:
+            return made.proxy(item, "depth=" + str(depth) + " leaves it unconverted")
+        key = id(item)
+        if key in memo:
+            return memo[key]
+        if isinstance(item, dict):
+            copy = {}
+            memo[key] = copy
+            for k, v in item.items():
+                copy[k] = walk(v, level + 1)
+            return copy
+        if isinstance(item, list):
+            copy = []
+            memo[key] = copy
+            for v in item:
+                copy.append(walk(v, level + 1))
+            return copy
+        return tuple([walk(v, level + 1) for v in item])
+
+    return walk(value, 0)
+
+
+class _Eager:
+    """eager_converter applied before the default conversion: each object (not None,
+    bool, int, float, str or a JS value) is replaced by eager_converter's result, a JS
+    value or Python data converted by the default rules; convert(value) is the default
+    conversion of value, its contents going through eager_converter in turn."""
+
+    def __init__(self, eager, dict_converter, default_converter, made):
+        self.eager = eager
+        self.dict_converter = dict_converter
+        self.default_converter = default_converter
+        self.made = made
+        self.done = {}
+        self.active = set()
+
+    def plain(self, value):
+        return _convert(value, self.dict_converter, self.default_converter, self.made)
+
+    def apply(self, value):
+        if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
+            return value
+        key = id(value)
+        if key in self.done:
+            return self.done[key][1]
+        if key in self.active:
+            raise ValueError(
+                "to_js: a " + type(value).__name__ + " contains itself while eager_converter converts it; "
+                "its JS value exists only once eager_converter returns (break the cycle, or convert it without eager_converter)"
+            )
+        self.active.add(key)
+
+        def convert(item):
+            return self.default(value) if item is value else self.apply(item)
+
+        result = self.eager(value, convert, _cache_conversion)
+        if not _impl.is_js(result):
+            result = self.plain(result)
+        self.active.discard(key)
+        # The value is kept with its result so that its id is not reused meanwhile.
+        self.done[key] = (value, result)
+        return result
+
+    def default(self, value):
+        if isinstance(value, dict):
+            value = {k: self.apply(v) for k, v in value.items()}
+        elif isinstance(value, (list, tuple)):
+            value = [self.apply(v) for v in value]
+        return self.plain(value)
+
+
+def _cache_conversion(value, converted):
+    """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
+
+
 class _NewProxies:
-    """The proxies one to_js call makes for callables, so that a conversion that fails
-    releases them at once (and only them: a proxy it merely reused stays)."""
+    """The proxies one to_js call makes, so that a conversion that fails releases them at
+    once (and only them: a proxy it merely reused stays), and pyproxies gets them."""
 
-    __slots__ = ("mark", "made")
+    __slots__ = ("allowed", "mark", "made")
 
-    def __init__(self):
+    def __init__(self, allowed=True):
+        self.allowed = allowed
         self.mark = None
         self.made = []
 
-    def proxy(self, func):
+    def proxy(self, obj, why="it has no conversion of its own"):
+        if not self.allowed:
+            raise TypeError(
+                "to_js: a " + type(obj).__name__ + " would cross as a proxy (" + why + "), and create_pyproxies=False "
+                "forbids proxies; convert it first, or pass to_js a default_converter"
+            )
         if self.mark is None:
             self.mark = _bridge.proxy_serial()
-        proxy = create_proxy(func)
+        proxy = _proxy_of(obj)
         self.made.append(proxy)
         return proxy
 
     def release(self):
         if self.made:
             _bridge.release_created_since(self.mark, to_js(self.made))
+
+    def report(self, pyproxies):
+        if self.made:
+            _bridge.push_created_since(self.mark, to_js(self.made), pyproxies)
 
 
 def to_py(value, *, depth=-1):
@@ -179,7 +315,7 @@ def to_py(value, *, depth=-1):
 
 
 # Fixup kinds: the contract with crates/ffi-core/src/convert/to_py.rs (mod fixup).
-_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS = range(8)
+_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON = range(9)
 
 
 def _apply_fixups(document, package):
@@ -204,7 +340,7 @@ def _apply_fixups(document, package):
         if kind == _REF:
             targets.append((spots[i], spot(payload)))
             continue
-        if kind == _JS:
+        if kind == _JS or kind == _PYTHON:
             if payload not in js_values:
                 js_values[payload] = refs[payload]
             value = js_values[payload]
@@ -299,7 +435,12 @@ def create_proxy(func):
     throws one fixed error (ProxyDestroyedError)."""
     if not callable(func):
         raise TypeError("create_proxy: expected a callable, got " + type(func).__name__ + "; wrap the value in a function")
-    result = _bridge.create_proxy(func, id(func), _site(func) if _tracing else None)
+    return _proxy_of(func)
+
+
+def _proxy_of(obj):
+    # The ledger's proxy for obj: the same JS value while it is alive.
+    result = _bridge.create_proxy(obj, id(obj), _site(obj) if _tracing else None)
     if type(result) is str:
         _raise(result)
     return result

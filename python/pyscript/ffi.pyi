@@ -8,13 +8,20 @@ class JsSentinel:
 undefined: Final[JsSentinel]
 null: Final[JsSentinel]
 
+_Converter = Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], Any]
+
 def to_js(
     value: Any,
     *,
+    depth: int = -1,
+    pyproxies: Any | None = None,
+    create_pyproxies: bool = True,
     dict_converter: Callable[[Any], Any] | None = None,
-    default_converter: Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], Any] | None = None,
+    default_converter: _Converter | None = None,
+    eager_converter: _Converter | None = None,
 ) -> Any:
-    """Python -> JS by the canonical rules; None/bool/int/float/str come back unchanged."""
+    """Python -> JS by the canonical rules; None/bool/int/float/str come back unchanged;
+    objects with no data conversion (and containers below `depth`) become proxies."""
 
 def to_py(value: Any, *, depth: int = -1) -> Any:
     """JS -> Python by the canonical rules; `depth` levels are converted (-1: all)."""

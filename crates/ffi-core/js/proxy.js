@@ -1,30 +1,73 @@
-// The JS side of a proxy: a function that forwards to the interpreter's own callable
-// while alive and throws one fixed error once destroyed. The cell is what the core
-// clears on release; holding it does not keep the function alive.
+// The JS side of a proxy: while alive it forwards to the interpreter's own proxy of the
+// Python object; once destroyed every use throws one fixed error. A callable becomes a JS
+// function; any other object a JS Proxy whose prototype is PythonObjectProxy.prototype
+// (so to_py and typeof tell it from plain data). The cell is what the core clears on
+// release; holding it does not keep the proxy alive.
 export const DESTROYED_MESSAGE =
   "pyscript.ffi: this proxy was destroyed (destroy() or ffi.destroy()); create a new one with ffi.create_proxy()";
 
-const HANDLE = Symbol("pyscript.ffi proxy handle");
+// Every proxy made here -> { handle, cell }. Looking a value up runs none of its code
+// (a foreign Proxy's traps would: `key in pyodideProxy` calls into Python).
+const MADE = new WeakMap();
+const DISPOSE = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 
-export function make_proxy_function(cell, handle, onDestroy) {
-  const proxy = function (...args) {
-    const target = cell.target;
-    if (target === null) {
-      const error = new Error(DESTROYED_MESSAGE);
-      error.name = "ProxyDestroyedError";
-      throw error;
-    }
-    return target(...args);
-  };
+/** The prototype of object proxies: `p instanceof PythonObjectProxy` is how JS can tell. */
+export class PythonObjectProxy {}
+
+function destroyed() {
+  const error = new Error(DESTROYED_MESSAGE);
+  error.name = "ProxyDestroyedError";
+  return error;
+}
+
+function live(cell) {
+  if (cell.target === null) throw destroyed();
+  return cell.target;
+}
+
+export function make_proxy(cell, handle, onDestroy, callable) {
   const destroy = () => onDestroy(handle);
-  Object.defineProperty(proxy, "destroy", { value: destroy });
-  Object.defineProperty(proxy, Symbol.dispose ?? Symbol.for("Symbol.dispose"), { value: destroy });
-  Object.defineProperty(proxy, HANDLE, { value: handle });
+  if (callable) {
+    const proxy = function (...args) {
+      return live(cell)(...args);
+    };
+    Object.defineProperty(proxy, "destroy", { value: destroy });
+    Object.defineProperty(proxy, DISPOSE, { value: destroy });
+    MADE.set(proxy, { handle, cell });
+    return proxy;
+  }
+  // Own members shadow the Python object's attributes of the same name.
+  const own = new Map([
+    ["destroy", destroy],
+    [DISPOSE, destroy],
+  ]);
+  // Only string keys reach Python: symbols are JS protocol, not attributes.
+  const proxy = new Proxy(Object.create(PythonObjectProxy.prototype), {
+    get: (_, key) => (own.has(key) ? own.get(key) : typeof key === "string" ? live(cell)[key] : undefined),
+    set(_, key, value) {
+      if (typeof key !== "string" || own.has(key)) return false;
+      live(cell)[key] = value;
+      return true;
+    },
+    has: (_, key) => own.has(key) || (typeof key === "string" && key in live(cell)),
+    deleteProperty: (_, key) => typeof key === "string" && !own.has(key) && delete live(cell)[key],
+    ownKeys: () => [...new Set(Reflect.ownKeys(live(cell)).filter((key) => typeof key === "string"))],
+    getOwnPropertyDescriptor(_, key) {
+      if (typeof key !== "string" || own.has(key) || !(key in live(cell))) return undefined;
+      return { value: live(cell)[key], writable: true, enumerable: true, configurable: true };
+    },
+  });
+  MADE.set(proxy, { handle, cell });
   return proxy;
 }
 
 export function proxy_handle(value) {
-  return typeof value === "function" && HANDLE in value ? value[HANDLE] : undefined;
+  return MADE.get(value)?.handle;
+}
+
+/** The interpreter's proxy behind one of ours (the Python object, for to_py), if alive. */
+export function proxy_target(value) {
+  return MADE.get(value)?.cell.target ?? undefined;
 }
 
 export function clear_cell(cell) {

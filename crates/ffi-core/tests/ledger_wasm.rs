@@ -109,6 +109,32 @@ fn sites_list_live_traced_proxies_oldest_first() {
 }
 
 #[wasm_bindgen_test]
+fn a_non_callable_target_gets_an_object_proxy_that_forwards_until_destroyed() {
+    let f = fixture();
+    let target = js_sys::eval("({ x: 3, twice(n) { return 2 * n; } })").unwrap();
+    let proxy = f.proxies.create(target.clone(), 5.0, None);
+    assert!(proxy.is_object() && !proxy.is_function());
+    let read = js_sys::eval("(p) => [p.x, p.twice(4), 'x' in p, typeof p.destroy]")
+        .unwrap()
+        .unchecked_into::<Function>()
+        .call1(&JsValue::UNDEFINED, &proxy)
+        .unwrap();
+    assert_eq!(js_sys::JSON::stringify(&read).unwrap(), "[3,8,true,\"function\"]");
+    assert!(js_sys::Object::is(
+        &ffi_core::proxy::ledger::Ledger::target_of(&proxy).unwrap(),
+        &target
+    ));
+    f.proxies.destroy_value(proxy.clone());
+    assert!(ffi_core::proxy::ledger::Ledger::target_of(&proxy).is_none());
+    let after = js_sys::eval("(p) => { try { return p.x; } catch (e) { return e.name; } }")
+        .unwrap()
+        .unchecked_into::<Function>()
+        .call1(&JsValue::UNDEFINED, &proxy)
+        .unwrap();
+    assert_eq!(after.as_string().as_deref(), Some("ProxyDestroyedError"));
+}
+
+#[wasm_bindgen_test]
 fn finalization_releases_once_and_calls_then_throw() {
     let f = fixture();
     let proxy: Function = f.proxies.create(target(), 1.0, None).unchecked_into();

@@ -25,7 +25,7 @@ async function setUp(mp, { lifetime }) {
     ...common,
     create_proxy(target, objectId, site) {
       const proxy = common.create_proxy(target, objectId, site);
-      if (auto) adopt(target, proxy);
+      if (auto) adopt(target, proxy, Proxies.is_proxy);
       return proxy;
     },
     calibrate(samples) {

@@ -12,9 +12,12 @@ function proxyMap() {
   return map instanceof Map ? map : undefined;
 }
 
-/** The reference number of MicroPython's own proxy for a Python callable. */
+/** The reference number of MicroPython's own proxy for a Python object. */
 function referenceOf(target) {
-  return typeof target === "function" && Number.isInteger(target._ref) ? target._ref : undefined;
+  const kind = typeof target;
+  // Its proxies answer `_ref` without a Python lookup.
+  const isProxy = kind === "function" || (kind === "object" && target !== null);
+  return isProxy && Number.isInteger(target._ref) ? target._ref : undefined;
 }
 
 /**
@@ -31,10 +34,10 @@ export function checkAutoLifetime(mp) {
 }
 
 /** After create_proxy: make `proxy` what MicroPython hands out for `target`'s object. */
-export function adopt(target, proxy) {
+export function adopt(target, proxy, isProxy) {
   const ref = referenceOf(target);
   const map = proxyMap();
-  if (ref !== undefined && map !== undefined && proxy !== target && typeof proxy === "function") {
+  if (ref !== undefined && map !== undefined && proxy !== target && isProxy(proxy)) {
     map.set(ref, new WeakRef(proxy));
   }
 }

@@ -106,12 +106,12 @@ def _cache_conversion(value, converted):
 
 
 def _convert_or_proxy(default_converter, proxies):
-    # Without default_converter, callables become proxies; other objects stay out of the
-    # table, and the second walk reports them as unconvertible.
+    # Without default_converter, objects cross as their proxies (a TypeError if
+    # create_pyproxies=False).
     def convert_one(obj, convert, cache_conversion):
         if default_converter is not None:
             return default_converter(obj, convert, cache_conversion)
-        return proxies.proxy(obj) if callable(obj) else _NO_CONVERSION
+        return proxies.proxy(obj)
 
     return convert_one
 

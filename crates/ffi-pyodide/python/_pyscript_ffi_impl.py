@@ -73,11 +73,10 @@ class _Pickler(pickle.Pickler):
         if self.default_converter is not None:
             # Its result (a JS value or Python data) is converted in obj's place.
             return (_same, (self.default_converter(obj, self.convert, _cache_conversion),))
-        if callable(obj):
-            # The same proxy create_proxy(obj) gives: one per live object.
-            self.js_refs.append(self.proxies.proxy(obj))
-            return (_ext, (0, len(self.js_refs) - 1))
-        return (_ext, (1, type(obj).__name__))
+        # Any other object crosses as its proxy (one per live object; a TypeError if
+        # create_pyproxies=False).
+        self.js_refs.append(self.proxies.proxy(obj))
+        return (_ext, (0, len(self.js_refs) - 1))
 
 
 # Checked in this order: bool cannot be subclassed, so int covers IntEnum and IntFlag.

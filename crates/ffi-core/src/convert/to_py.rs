@@ -14,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::convert::number::MAX_SAFE_INTEGER;
 use crate::convert::options::MAX_NESTING;
 use crate::error::{Error, ErrorKind};
+use crate::proxy::ledger::Ledger;
 
 /// Fixup kinds; the numbers are the contract with the Python shim.
 pub mod fixup {
@@ -33,6 +34,9 @@ pub mod fixup {
     pub const HEXINT: u32 = 6;
     /// `floats[payload]`: an exact float from the document's float table.
     pub const FLOATBITS: u32 = 7;
+    /// `refs[payload]`: the interpreter's proxy behind an ffi proxy, which Python receives
+    /// as the Python object itself.
+    pub const PYTHON: u32 = 8;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,16 +185,22 @@ impl Walk<'_> {
         self.fixups.len() - 1
     }
 
+    /// A value that stays as it is: a JS value, or for an ffi proxy the Python object it
+    /// stands for.
     fn js_ref(&mut self, value: &JsValue) {
-        let index = match self.ref_ids.get(value).as_f64() {
+        let (value, kind) = match Ledger::target_of(value) {
+            Some(target) => (target, fixup::PYTHON),
+            None => (value.clone(), fixup::JS),
+        };
+        let index = match self.ref_ids.get(&value).as_f64() {
             Some(i) => i as u32,
             None => {
-                let i = self.refs.push(value) - 1;
-                self.ref_ids.set(value, &JsValue::from(i));
+                let i = self.refs.push(&value) - 1;
+                self.ref_ids.set(&value, &JsValue::from(i));
                 i
             }
         };
-        self.fixup(fixup::JS, index.to_string());
+        self.fixup(kind, index.to_string());
     }
 
     fn run(&mut self, root: &JsValue) -> Result<(), Error> {

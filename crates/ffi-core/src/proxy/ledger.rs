@@ -16,8 +16,9 @@ use crate::error::Error;
 
 #[wasm_bindgen(module = "/js/proxy.js")]
 extern "C" {
-    fn make_proxy_function(cell: &JsValue, handle: f64, on_destroy: &js_sys::Function) -> JsValue;
+    fn make_proxy(cell: &JsValue, handle: f64, on_destroy: &js_sys::Function, callable: bool) -> JsValue;
     fn proxy_handle(value: &JsValue) -> JsValue;
+    fn proxy_target(value: &JsValue) -> JsValue;
     fn clear_cell(cell: &JsValue);
     fn new_cell(target: &JsValue) -> JsValue;
 }
@@ -35,11 +36,12 @@ struct Entry {
     object: u64,
     /// Creation order, so a failed conversion can release what it made and nothing older.
     serial: u64,
-    /// The interpreter's persistent callable.
+    /// The interpreter's persistent proxy of the object.
     target: JsValue,
     cell: JsValue,
-    /// The JS function handed out, weakly: JavaScript decides how long it lives.
-    function: js_sys::WeakRef,
+    /// The JS value handed out (a function for a callable), weakly: JavaScript decides
+    /// how long it lives.
+    wrapper: js_sys::WeakRef,
     /// Where it was created, when tracing was on (`ffi.trace()`).
     site: Option<String>,
 }
@@ -69,7 +71,7 @@ impl Ledger {
     }
 
     /// The proxy for `object` (its Python `id`), creating it from `target` if there is
-    /// none alive: the same Python object always gets the same JS function. `site` (where
+    /// none alive: the same Python object always gets the same JS value. `site` (where
     /// the caller is, when tracing) is kept for a new proxy; a reused one keeps its own.
     pub fn proxy(
         &mut self,
@@ -78,10 +80,11 @@ impl Ledger {
         target: &JsValue,
         site: Option<String>,
     ) -> Result<JsValue, Error> {
-        if let Some(function) = self.existing(object) {
-            return Ok(function);
+        if let Some(proxy) = self.existing(object) {
+            return Ok(proxy);
         }
         let target = host.persist(target)?;
+        let callable = target.is_function();
         let cell = new_cell(&target);
         let serial = self.next_serial;
         self.next_serial += 1;
@@ -90,26 +93,26 @@ impl Ledger {
             serial,
             target,
             cell: cell.clone(),
-            function: js_sys::WeakRef::new(&js_sys::Object::new()),
+            wrapper: js_sys::WeakRef::new(&js_sys::Object::new()),
             site,
         });
-        let function = make_proxy_function(&cell, handle.to_f64(), &self.on_destroy);
+        let wrapper = make_proxy(&cell, handle.to_f64(), &self.on_destroy, callable);
         if let Some(entry) = self.table.get_mut(handle) {
-            entry.function = js_sys::WeakRef::new(function.unchecked_ref());
+            entry.wrapper = js_sys::WeakRef::new(wrapper.unchecked_ref());
         }
         self.by_object.insert(object, handle);
         if let Some(scope) = self.scopes.last_mut() {
             scope.push(handle);
         }
-        self.registry_call("register", &[&function, &JsValue::from_f64(handle.to_f64()), &cell])?;
-        Ok(function)
+        self.registry_call("register", &[&wrapper, &JsValue::from_f64(handle.to_f64()), &cell])?;
+        Ok(wrapper)
     }
 
     /// The live proxy for `object` (its Python `id`), if there is one: what an implicit
     /// crossing of that object hands JavaScript, so it is `===` to `create_proxy(obj)`.
     pub fn existing(&self, object: u64) -> Option<JsValue> {
         let handle = self.by_object.get(&object).copied()?;
-        self.table.get(handle).and_then(|e| e.function.deref()).map(Into::into)
+        self.table.get(handle).and_then(|e| e.wrapper.deref()).map(Into::into)
     }
 
     /// `destroy()`: idempotent; a stale or foreign handle is a no-op.
@@ -131,17 +134,31 @@ impl Ledger {
         proxy_handle(value).as_f64()
     }
 
+    /// The interpreter's proxy of the Python object behind `value`, if `value` is a live
+    /// proxy made here: handing it to Python gives the Python object itself.
+    pub fn target_of(value: &JsValue) -> Option<JsValue> {
+        let target = proxy_target(value);
+        (!target.is_undefined()).then_some(target)
+    }
+
     /// The serial the next proxy will get: a mark for [`Ledger::release_created_since`].
     pub fn serial(&self) -> u64 {
         self.next_serial
     }
 
-    /// Destroy those of `handles` created at or after `mark`: what a failed conversion
-    /// made, leaving proxies it only reused (identity) alone.
+    /// Whether `handle` is live and was created at or after `mark`: made by the
+    /// conversion that took the mark, not merely reused by it (identity).
+    pub fn created_since(&self, mark: u64, handle: f64) -> bool {
+        ProxyHandle::from_f64(handle)
+            .and_then(|handle| self.table.get(handle))
+            .is_some_and(|entry| entry.serial >= mark)
+    }
+
+    /// Destroy those of `handles` a failed conversion made ([`Ledger::created_since`]).
     pub fn release_created_since(&mut self, host: &dyn ProxyHost, mark: u64, handles: &[f64]) {
-        for handle in handles.iter().filter_map(|h| ProxyHandle::from_f64(*h)) {
-            if self.table.get(handle).is_some_and(|entry| entry.serial >= mark) {
-                self.release(host, handle, Release::Destroyed);
+        for &handle in handles {
+            if self.created_since(mark, handle) {
+                self.destroy(host, handle);
             }
         }
     }
@@ -277,7 +294,7 @@ impl Proxies {
             None => Error::type_error(
                 "object",
                 "proxy",
-                "destroy: expected a proxy made by ffi.create_proxy (a JS function with destroy())",
+                "destroy: expected a proxy made by ffi.create_proxy or ffi.to_js (a JS value with destroy())",
             )
             .to_wire(),
         }
@@ -306,6 +323,23 @@ impl Proxies {
     pub fn release_created_since(&self, mark: f64, proxies: js_sys::Array) {
         let handles = handles_of(&proxies);
         self.with_ledger(|ledger, host| ledger.release_created_since(host, mark as u64, &handles));
+    }
+
+    /// Those of `proxies` (an Array) created at or after `mark`, once each, in order: what
+    /// `to_js(..., pyproxies=array)` appends.
+    pub fn created_since(&self, mark: f64, proxies: js_sys::Array) -> js_sys::Array {
+        let out = js_sys::Array::new();
+        self.with_ledger(|ledger, _| {
+            let mut seen = rustc_hash::FxHashSet::default();
+            for proxy in proxies.iter() {
+                if let Some(handle) = Ledger::handle_of(&proxy) {
+                    if ledger.created_since(mark as u64, handle) && seen.insert(handle.to_bits()) {
+                        out.push(&proxy);
+                    }
+                }
+            }
+        });
+        out
     }
 
     /// Leave the innermost scope; `kept` is an Array of proxies to keep.
