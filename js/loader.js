@@ -71,6 +71,41 @@ export function commonBridge(proxies) {
     is_array: (value) => Array.isArray(value),
     scope_exit: (kept) => proxies.exit_scope(kept),
     stats: () => proxies.stats(),
+    // ffi.bind: every JS error is caught here and returned in the wire form; results come
+    // boxed (see boxResult) so that the shim converts data with to_py.
+    bound_get(target, key) {
+      try {
+        return boxResult(Reflect.get(Object(target), key));
+      } catch (error) {
+        lastError = error;
+        return jsErrorWire(error);
+      }
+    },
+    bound_set(target, key, value) {
+      try {
+        if (Reflect.set(Object(target), key, value)) return "";
+        return wireError("TypeError", `bind: JavaScript refused to set the property ${JSON.stringify(String(key))}`);
+      } catch (error) {
+        lastError = error;
+        return jsErrorWire(error);
+      }
+    },
+    bound_call(target, thisArg, args) {
+      if (typeof target !== "function") {
+        return wireError("TypeError", `bind: a JS ${describe(target)} is not callable`);
+      }
+      try {
+        return boxResult(Reflect.apply(target, thisArg, args));
+      } catch (error) {
+        lastError = error;
+        // A class called without `new`: say how to construct it.
+        if (error instanceof TypeError && /without 'new'|requires 'new'/.test(error.message)) {
+          return wireError("JsException", `TypeError\u0000${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`);
+        }
+        return jsErrorWire(error);
+      }
+    },
+    bound_describe: (target) => describe(target),
     take_error() {
       const error = lastError;
       lastError = undefined;
@@ -86,6 +121,33 @@ export function commonBridge(proxies) {
       }
     },
   };
+}
+
+/**
+ * A bound result for the Python shim: `[value]` for what it converts with to_py (data;
+ * class instances stay JS values there), `[value, true]` for what it binds as is:
+ * functions, and plain objects that are namespaces rather than data (they have methods,
+ * accessors or a Symbol.toStringTag, as JSON, Math and console do).
+ */
+function boxResult(value) {
+  if (typeof value === "function") return [value, true];
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return [value];
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return [value];
+  if (Symbol.toStringTag in value) return [value, true];
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+    if (descriptor && (typeof descriptor.value === "function" || descriptor.get)) return [value, true];
+  }
+  return [value];
+}
+
+/** "function TextStats", "object Date", "object": for messages and reprs. */
+function describe(value) {
+  if (typeof value === "function") return `function ${value.name || "(anonymous)"}`;
+  if (value === null || typeof value !== "object") return typeof value;
+  const name = Object.getPrototypeOf(value)?.constructor?.name;
+  return name ? `object ${name}` : "object";
 }
 
 /** Write `[path, text]` pairs below `root` in an Emscripten file system. */

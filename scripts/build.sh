@@ -2,7 +2,7 @@
 # Builds dist/ffi-pyodide and dist/ffi-micropython: wasm + wasm-bindgen glue + index.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/wasm-cargo.sh build --release --quiet -p ffi-pyodide -p ffi-micropython
+scripts/wasm-cargo.sh build --release --quiet -p ffi-pyodide -p ffi-micropython -p textstats
 for adapter in pyodide micropython; do
   out="dist/ffi-$adapter"
   rm -rf "$out"
@@ -12,3 +12,9 @@ for adapter in pyodide micropython; do
   cp js/index.d.ts "$out/index.d.ts"
   printf '[build] %s: %s KiB wasm\n' "$out" "$(( $(stat -c %s "$out/ffi_${adapter}_bg.wasm") / 1024 ))"
 done
+# The example crate of docs/rust-crates.md, which the conformance suite loads.
+out="dist/examples/textstats"
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --out-dir "$out" target/wasm/wasm32-unknown-unknown/release/textstats.wasm
+printf '[build] %s: %s KiB wasm\n' "$out" "$(( $(stat -c %s "$out/textstats_bg.wasm") / 1024 ))"

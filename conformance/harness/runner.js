@@ -117,6 +117,17 @@ export async function loadInterpreter(base, interp) {
   throw new Error(`unknown interpreter ${interp}`);
 }
 
+/**
+ * The example crate of docs/rust-crates.md (dist/examples/textstats), importable in
+ * Python as `textstats`, for the rust_example_* cases.
+ */
+export async function registerExample(base, interpreter) {
+  const { loadWasm } = await import(new URL("js/loader.js", base).href);
+  const example = await import(new URL("dist/examples/textstats/textstats.js", base).href);
+  await loadWasm(example.default, new URL("dist/examples/textstats/textstats_bg.wasm", base));
+  interpreter.registerJsModule("textstats", { TextStats: example.TextStats });
+}
+
 async function installReference(base, interpreter) {
   // PyScript's own pyscript.ffi, as @pyscript/core ships it, on the same interpreter.
   const response = await readText(new URL("node_modules/@pyscript/core/src/stdlib/pyscript/ffi.py", base));
@@ -169,6 +180,7 @@ export async function runAll({ base, interp, mode, cases, report }) {
   } else {
     await installReference(base, interpreter);
   }
+  await registerExample(base, interpreter);
   interpreter.registerJsModule("_conformance", {
     source: () => current.code,
     record(label, boxed) {

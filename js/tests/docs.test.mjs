@@ -8,6 +8,7 @@ import { loadMicroPython } from "../../node_modules/@micropython/micropython-web
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install as installPyodide } from "../../dist/ffi-pyodide/index.js";
+import { registerExample } from "../../conformance/harness/runner.js";
 
 const DOCS = new URL("../../docs/", import.meta.url);
 const output = { pyodide: [], micropython: [] };
@@ -19,6 +20,8 @@ before(async () => {
   interpreters.micropython = await loadMicroPython({ stdout: (s) => output.micropython.push(s), stderr: () => {} });
   await installMicroPython(interpreters.micropython);
   for (const I of Object.values(interpreters)) {
+    // docs/rust-crates.md imports the example crate.
+    await registerExample(new URL("../../", import.meta.url), I);
     I.runPython("def _run_block(source):\n    exec(source, {'__name__': '__doc__'})");
   }
 });

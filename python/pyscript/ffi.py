@@ -16,6 +16,7 @@ __all__ = [
     "to_py",
     "is_none",
     "assign",
+    "bind",
     "construct",
     "create_proxy",
     "destroy",
@@ -120,6 +121,8 @@ def to_js(
     """
     if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
         return value
+    if type(value) is _Bound:
+        return value._js
     function = _impl.js_function(value)
     if function is not None:
         return function
@@ -268,6 +271,9 @@ class _NewProxies:
         self.made = []
 
     def proxy(self, obj, why="it has no conversion of its own"):
+        if type(obj) is _Bound:
+            # Not a Python object to proxy: the JS value it stands for.
+            return obj._js
         if not self.allowed:
             raise TypeError(
                 "to_js: a " + type(obj).__name__ + " would cross as a proxy (" + why + "), and create_pyproxies=False "
@@ -406,13 +412,87 @@ def assign(target, *sources):
     return target
 
 
+def bind(value):
+    """The JS value (a module registered with registerJsModule, a wasm-bindgen class, any
+    JS object or function) behind a Python object that crosses by the canonical rules
+    both ways: calls convert their arguments with to_js (keyword arguments as one trailing
+    plain object) and their results with to_py; `X.new(...)` constructs; attribute reads
+    give data as Python values and JS objects and functions bound again; a JS error is
+    a JsException on both interpreters, also on MicroPython where a JS throw in a native
+    call cannot be caught. `to_js(bound)` is the JS value itself."""
+    value = _impl.js_function(value) or value
+    if type(value) is _Bound:
+        return value
+    if value is _impl.window:
+        # MicroPython's window is its `js` module: the JS global object it stands for.
+        value = _bridge.globalThis
+    if not _impl.is_js(value):
+        raise TypeError(
+            "bind: expected a JS value (a registered JS module, window.Date, ...), got the Python "
+            + type(value).__name__
+        )
+    return _Bound(value, undefined)
+
+
+class _Bound:
+    """A JS value seen through ffi.bind (see bind). `.new` is construction: a JS property
+    named "new" is reached as bound["new"]."""
+
+    __slots__ = ("_js", "_this")
+
+    def __init__(self, js, this):
+        object.__setattr__(self, "_js", js)
+        object.__setattr__(self, "_this", this)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return _bound_result(_bridge.bound_get(self._js, name), self._js)
+
+    def __getitem__(self, key):
+        return _bound_result(_bridge.bound_get(self._js, to_js(key)), self._js)
+
+    def __setattr__(self, name, value):
+        error = _bridge.bound_set(self._js, name, to_js(value))
+        if error:
+            _raise(error)
+
+    def __call__(self, *args, **kwargs):
+        arguments = list(args)
+        if kwargs:
+            arguments.append(kwargs)
+        return _bound_result(_bridge.bound_call(self._js, self._this, to_js(arguments)), undefined)
+
+    def new(self, *args, **kwargs):
+        return _Bound(construct(self._js, *args, **kwargs), undefined)
+
+    def __repr__(self):
+        return "<ffi.bind of " + _bridge.bound_describe(self._js) + ">"
+
+
+def _bound_result(boxed, this):
+    # Results come boxed: [data] to convert with to_py (numbers cross exactly that way),
+    # [value, True] for a JS value to bind again; or an error in the wire form.
+    if type(boxed) is str:
+        _raise(boxed)
+    items = to_py(boxed, depth=1)
+    if len(items) == 1:
+        value = to_py(items[0])
+        if not _impl.is_js(value):
+            return value
+        this = undefined
+    else:
+        value = items[0]
+    return _Bound(_impl.js_function(value) or value, this)
+
+
 def construct(cls, *args, **kwargs):
     """new cls(...args): Reflect.construct with the arguments converted by to_js; keyword
     arguments become one trailing plain object. Works for ES classes, function
     constructors, built-ins (Date, Map, Uint8Array, Error) and wasm-bindgen classes, also
     when cls has its own `new` property. An error the constructor throws is raised as
     JsException."""
-    cls = _impl.js_function(cls) or cls
+    cls = cls._js if type(cls) is _Bound else (_impl.js_function(cls) or cls)
     if not _impl.is_js(cls):
         raise TypeError(
             "construct: expected a JS class or constructor, got the Python " + type(cls).__name__ + "; "

@@ -38,6 +38,19 @@ class JsException(Exception):
     js_error: Any
     def __init__(self, name: str, message: str, js_error: Any = ...) -> None: ...
 
+class _Bound:
+    """A JS value seen through bind(): attribute reads, calls and .new() cross by the
+    canonical rules; JS errors raise JsException."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __getitem__(self, key: Any) -> Any: ...
+    def __setattr__(self, name: str, value: Any) -> None: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def new(self, *args: Any, **kwargs: Any) -> _Bound: ...
+
+def bind(value: Any) -> _Bound:
+    """The JS value behind a Python object whose calls convert arguments with to_js and
+    results with to_py, and whose JS errors are JsException on both interpreters."""
+
 def construct(cls: Any, *args: Any, **kwargs: Any) -> Any:
     """new cls(...to_js(args), to_js(kwargs)); JS errors raise JsException."""
 

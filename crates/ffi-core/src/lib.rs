@@ -8,12 +8,14 @@ pub mod convert;
 pub mod error;
 pub mod interpreter;
 pub mod proxy;
+pub mod typed;
 pub mod wire;
 
 pub use convert::options::ToJsOptions;
 pub use convert::to_js::to_js;
 pub use error::{Error, ErrorKind};
 pub use interpreter::{NodeId, PyBytes, PyGraph, PyInt, PyNode, PyStr};
+pub use typed::{from_py, to_py, PyCallback};
 
 /// Python sources shared by every adapter: the `pyscript` package users import.
 pub mod python_sources {

@@ -516,7 +516,7 @@ enum Kind {
 }
 
 /// "an object (Date)", "a function", "a symbol": for messages.
-fn js_type_name(value: &JsValue) -> String {
+pub(crate) fn js_type_name(value: &JsValue) -> String {
     if value.is_function() {
         return "a function".to_owned();
     }
