@@ -137,6 +137,26 @@ window.__native = native_proxy(add)
     }
   }
   globalThis.__ours.destroy();
+  // Python -> JS calls through ffi.bind (errors caught, results by the canonical rules)
+  // against the interpreter's own JsProxy call of the same function.
+  I.runPython(`
+_raw_max = window.Math.max
+_bound_max = ffi.bind(window).Math.max
+def _calls(f):
+    for i in range(${CALLS}):
+        f(i, 2)
+`);
+  const timePython = (code) => {
+    const start = performance.now();
+    I.runPython(code);
+    return performance.now() - start;
+  };
+  const raw = [];
+  const bound = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    raw.push(timePython("_calls(_raw_max)"));
+    bound.push(timePython("_calls(_bound_max)"));
+  }
   const row = {
     callback_ours_ms: median(ours),
     callback_native_ms: median(native),
@@ -147,10 +167,13 @@ window.__native = native_proxy(add)
     hand_over_auto_ms: handAuto,
     hand_over_manual_ms: handManual,
     hand_over_ratio: handAuto / handManual,
+    bind_call_ms: median(bound),
+    raw_call_ms: median(raw),
+    bind_call_ratio: median(bound) / median(raw),
   };
   results[name] = row;
   console.log(
-    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | Python->JS call handing over a callable, auto/manual: ${row.hand_over_auto_ms.toFixed(1)}/${row.hand_over_manual_ms.toFixed(1)} ms = ${row.hand_over_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x`,
+    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | Python->JS call handing over a callable, auto/manual: ${row.hand_over_auto_ms.toFixed(1)}/${row.hand_over_manual_ms.toFixed(1)} ms = ${row.hand_over_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x | ffi.bind call vs raw: ${row.bind_call_ms.toFixed(1)}/${row.raw_call_ms.toFixed(1)} ms = ${row.bind_call_ratio.toFixed(1)}x`,
   );
 }
 await mkdir(`${ROOT}target/bench`, { recursive: true });

@@ -81,30 +81,17 @@ export function commonBridge(proxies) {
         return jsErrorWire(error);
       }
     },
-    bound_set(target, key, value) {
+    bound_set(target, key, boxed) {
       try {
-        if (Reflect.set(Object(target), key, value)) return "";
+        if (Reflect.set(Object(target), key, boxed[0])) return "";
         return wireError("TypeError", `bind: JavaScript refused to set the property ${JSON.stringify(String(key))}`);
       } catch (error) {
         lastError = error;
         return jsErrorWire(error);
       }
     },
-    bound_call(target, thisArg, args) {
-      if (typeof target !== "function") {
-        return wireError("TypeError", `bind: a JS ${describe(target)} is not callable`);
-      }
-      try {
-        return boxResult(Reflect.apply(target, thisArg, args));
-      } catch (error) {
-        lastError = error;
-        // A class called without `new`: say how to construct it.
-        if (error instanceof TypeError && /without 'new'|requires 'new'/.test(error.message)) {
-          return wireError("JsException", `TypeError\u0000${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`);
-        }
-        return jsErrorWire(error);
-      }
-    },
+    bound_call_plain: (target, thisArg, ...args) => boundCall(target, thisArg, args),
+    bound_call: (target, thisArg, args) => boundCall(target, thisArg, args),
     bound_describe: (target) => describe(target),
     take_error() {
       const error = lastError;
@@ -121,23 +108,63 @@ export function commonBridge(proxies) {
       }
     },
   };
+
+  function boundCall(target, thisArg, args) {
+    if (typeof target !== "function") {
+      return wireError("TypeError", `bind: a JS ${describe(target)} is not callable`);
+    }
+    try {
+      return boxResult(Reflect.apply(target, thisArg, args));
+    } catch (error) {
+      lastError = error;
+      // A class called without `new`: say how to construct it.
+      if (error instanceof TypeError && /without 'new'|requires 'new'/.test(error.message)) {
+        return wireError("JsException", `TypeError\u0000${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`);
+      }
+      return jsErrorWire(error);
+    }
+  }
 }
 
 /**
- * A bound result for the Python shim: `[value]` for what it converts with to_py (data;
- * class instances stay JS values there), `[value, true]` for what it binds as is:
- * functions, and plain objects that are namespaces rather than data (they have methods,
- * accessors or a Symbol.toStringTag, as JSON, Math and console do).
+ * A bound result for the Python shim (ffi.py _bound_result): "\0" for null and undefined;
+ * strings (without U+0000), booleans, int32 integers and non-integral numbers as
+ * they are (they cross natively exactly alike on both interpreters); `[value]` for what it
+ * converts with to_py (other numbers, BigInt, arrays, plain data objects, Maps, Sets,
+ * bytes); any other object or function as it is, to bind again — plain objects that are
+ * namespaces rather than data (methods, accessors or a Symbol.toStringTag: JSON, Math,
+ * console) included.
  */
 function boxResult(value) {
-  if (typeof value === "function") return [value, true];
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return [value];
+  switch (typeof value) {
+    case "undefined":
+      return "\u0000";
+    case "boolean":
+      return value;
+    case "string":
+      // MicroPython's native crossing cuts a string at U+0000: those go through to_py.
+      return value.includes("\u0000") ? [value] : value;
+    case "number": {
+      const plain = Number.isInteger(value) ? value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0) : Number.isFinite(value);
+      return plain ? value : [value];
+    }
+    case "function":
+      return value;
+    case "object":
+      break;
+    default:
+      return [value];
+  }
+  if (value === null) return "\u0000";
+  if (Array.isArray(value) || value instanceof Map || value instanceof Set || value instanceof Uint8Array || value instanceof ArrayBuffer) {
+    return [value];
+  }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return [value];
-  if (Symbol.toStringTag in value) return [value, true];
+  if (proto !== Object.prototype && proto !== null) return value;
+  if (Symbol.toStringTag in value) return value;
   for (const key of Reflect.ownKeys(value)) {
     const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-    if (descriptor && (typeof descriptor.value === "function" || descriptor.get)) return [value, true];
+    if (descriptor && (typeof descriptor.value === "function" || descriptor.get)) return value;
   }
   return [value];
 }

@@ -431,7 +431,7 @@ def bind(value):
             "bind: expected a JS value (a registered JS module, window.Date, ...), got the Python "
             + type(value).__name__
         )
-    return _Bound(value, undefined)
+    return _Bound(value, None)
 
 
 class _Bound:
@@ -450,39 +450,63 @@ class _Bound:
         return _bound_result(_bridge.bound_get(self._js, name), self._js)
 
     def __getitem__(self, key):
-        return _bound_result(_bridge.bound_get(self._js, to_js(key)), self._js)
+        return _bound_result(_bridge.bound_get(self._js, key if type(key) is str else to_js([key])), self._js)
 
     def __setattr__(self, name, value):
-        error = _bridge.bound_set(self._js, name, to_js(value))
+        error = _bridge.bound_set(self._js, name, to_js([value]))
         if error:
             _raise(error)
 
     def __call__(self, *args, **kwargs):
+        if not kwargs and _all_plain(args):
+            # Strings, bools, floats and int32-range ints cross natively exactly alike.
+            return _bound_result(_bridge.bound_call_plain(self._js, self._this, *args), None)
         arguments = list(args)
         if kwargs:
             arguments.append(kwargs)
-        return _bound_result(_bridge.bound_call(self._js, self._this, to_js(arguments)), undefined)
+        return _bound_result(_bridge.bound_call(self._js, self._this, to_js(arguments)), None)
 
     def new(self, *args, **kwargs):
-        return _Bound(construct(self._js, *args, **kwargs), undefined)
+        return _Bound(construct(self._js, *args, **kwargs), None)
 
     def __repr__(self):
         return "<ffi.bind of " + _bridge.bound_describe(self._js) + ">"
 
 
-def _bound_result(boxed, this):
-    # Results come boxed: [data] to convert with to_py (numbers cross exactly that way),
-    # [value, True] for a JS value to bind again; or an error in the wire form.
-    if type(boxed) is str:
-        _raise(boxed)
-    items = to_py(boxed, depth=1)
-    if len(items) == 1:
-        value = to_py(items[0])
+def _all_plain(args):
+    for arg in args:
+        kind = type(arg)
+        if kind is int:
+            if not -0x80000000 <= arg <= 0x7FFFFFFF:
+                return False
+        elif kind is str:
+            # MicroPython's native crossing cuts a string at U+0000.
+            if "\0" in arg:
+                return False
+        elif kind is not float and kind is not bool:
+            return False
+    return True
+
+
+def _bound_result(result, this):
+    # The bridge's bound_* results (js/loader.js boxResult): an error in the wire form;
+    # "\0" for null/undefined; a string, bool or number that crosses exactly as it is; a
+    # one-element Array holding data for to_py; or a JS value to bind again.
+    if type(result) is str:
+        if result == "\0":
+            return None
+        if result[:1] == "\0":
+            _raise(result)
+        return result
+    if not _impl.is_js(result):
+        return result
+    if _bridge.is_array(result):
+        value = to_py(result)[0]
         if not _impl.is_js(value):
             return value
-        this = undefined
+        this = None
     else:
-        value = items[0]
+        value = result
     return _Bound(_impl.js_function(value) or value, this)
 
 
