@@ -43,6 +43,7 @@ export function makeProxies(Proxies, persist, release) {
 export function commonBridge(proxies) {
   // The JS error behind the last JsException, for the shim to attach (take_error).
   let lastError;
+  const isProxy = (value) => proxies.constructor.is_proxy(value);
   return {
     globalThis,
     construct(cls, args) {
@@ -75,7 +76,15 @@ export function commonBridge(proxies) {
     // boxed (see boxResult) so that the shim converts data with to_py.
     bound_get(target, key) {
       try {
-        return boxResult(Reflect.get(Object(target), key));
+        return boxResult(Reflect.get(Object(target), key), isProxy);
+      } catch (error) {
+        lastError = error;
+        return jsErrorWire(error);
+      }
+    },
+    bound_item(target, boxedKey) {
+      try {
+        return boxResult(Reflect.get(Object(target), boxedKey[0]), isProxy);
       } catch (error) {
         lastError = error;
         return jsErrorWire(error);
@@ -114,7 +123,7 @@ export function commonBridge(proxies) {
       return wireError("TypeError", `bind: a JS ${describe(target)} is not callable`);
     }
     try {
-      return boxResult(Reflect.apply(target, thisArg, args));
+      return boxResult(Reflect.apply(target, thisArg, args), isProxy);
     } catch (error) {
       lastError = error;
       // A class called without `new`: say how to construct it.
@@ -127,7 +136,8 @@ export function commonBridge(proxies) {
 }
 
 /**
- * A bound result for the Python shim (ffi.py _bound_result): "\0" for null and undefined;
+ * A bound result for the Python shim (ffi.py _bound_result): `[value]` for an ffi proxy
+ * (to_py gives its Python object back); "\0" for null and undefined;
  * strings (without U+0000), booleans, int32 integers and non-integral numbers as
  * they are (they cross natively exactly alike on both interpreters); `[value]` for what it
  * converts with to_py (other numbers, BigInt, arrays, plain data objects, Maps, Sets,
@@ -135,7 +145,9 @@ export function commonBridge(proxies) {
  * namespaces rather than data (methods, accessors or a Symbol.toStringTag: JSON, Math,
  * console) included.
  */
-function boxResult(value) {
+function boxResult(value, isProxy) {
+  // An ffi proxy goes through to_py, which gives Python its Python object back.
+  if (isProxy(value)) return [value];
   switch (typeof value) {
     case "undefined":
       return "\u0000";

@@ -450,7 +450,8 @@ class _Bound:
         return _bound_result(_bridge.bound_get(self._js, name), self._js)
 
     def __getitem__(self, key):
-        return _bound_result(_bridge.bound_get(self._js, key if type(key) is str else to_js([key])), self._js)
+        # The key goes boxed: an int key of any size stays exact.
+        return _bound_result(_bridge.bound_item(self._js, to_js([key])), self._js)
 
     def __setattr__(self, name, value):
         error = _bridge.bound_set(self._js, name, to_js([value]))
