@@ -90,6 +90,18 @@ export function commonBridge(proxies) {
         return jsErrorWire(error);
       }
     },
+    bound_items(target) {
+      const iterable = target !== null && typeof target === "object" || typeof target === "function";
+      if (!iterable || (typeof target[Symbol.iterator] !== "function" && typeof target.length !== "number")) {
+        return wireError("TypeError", `bind: a JS ${describe(target)} is not iterable (no Symbol.iterator, no length)`);
+      }
+      try {
+        return Array.from(target, (item) => boxResult(item, isProxy));
+      } catch (error) {
+        lastError = error;
+        return jsErrorWire(error);
+      }
+    },
     bound_set(target, key, boxed) {
       try {
         if (Reflect.set(Object(target), key, boxed[0])) return "";

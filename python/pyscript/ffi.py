@@ -470,6 +470,19 @@ class _Bound:
     def new(self, *args, **kwargs):
         return _Bound(construct(self._js, *args, **kwargs), None)
 
+    def __iter__(self):
+        # A snapshot of what JS iteration yields (Array.from), each item as a result is.
+        items = _bridge.bound_items(self._js)
+        if type(items) is str:
+            _raise(items)
+        return iter([_bound_result(item, None) for item in to_py(items, depth=1)])
+
+    def __len__(self):
+        length = self.length
+        if type(length) is not int:
+            raise TypeError("len(): the JS " + _bridge.bound_describe(self._js) + " has no integer length")
+        return length
+
     def __repr__(self):
         return "<ffi.bind of " + _bridge.bound_describe(self._js) + ">"
 
@@ -499,7 +512,7 @@ def _bound_result(result, this):
         if result[:1] == "\0":
             _raise(result)
         return result
-    if not _impl.is_js(result):
+    if result is None or not _impl.is_js(result):
         return result
     if _bridge.is_array(result):
         value = to_py(result)[0]
