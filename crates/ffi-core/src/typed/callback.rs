@@ -31,14 +31,16 @@ impl PyCallback {
         }
     }
 
-    /// Call it with `args` (a tuple or a sequence: one Python argument per element; any
-    /// other value is one argument), converted by [`to_py`]; its result is read by
+    /// Call it with `args` (a tuple or a sequence: one Python argument per element; `()`
+    /// none; any other value is one argument), converted by [`to_py`]; its result is read by
     /// [`from_py`] (`()` for a callback returning `None`). A Python exception comes back
     /// as an error carrying its message.
     pub fn call<A: Serialize + ?Sized, R: DeserializeOwned>(&self, args: &A) -> Result<R, Error> {
         let args = to_py(args)?;
         let args = match args.dyn_into::<js_sys::Array>() {
             Ok(array) => array,
+            // `()` serializes to null: no arguments.
+            Err(nothing) if nothing.is_null() => js_sys::Array::new(),
             Err(single) => js_sys::Array::of1(&single),
         };
         let result = self.function.apply(&JsValue::NULL, &args).map_err(Error::from)?;

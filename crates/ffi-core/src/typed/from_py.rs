@@ -63,9 +63,17 @@ fn plain_data(value: &JsValue) -> Result<JsValue, Error> {
     if !(value.is_object() || value.is_function()) {
         return Ok(value);
     }
-    // MicroPython's proxies answer `_ref` without running Python.
+    // Plain data (arrays, plain objects) is read as it is, whatever its keys.
+    let prototype: JsValue = js_sys::Object::get_prototype_of(&value).into();
+    let object_prototype: JsValue = js_sys::Object::get_prototype_of(&js_sys::Object::new()).into();
+    let plain = js_sys::Array::is_array(&value) || prototype.is_null() || prototype == object_prototype;
+    if plain {
+        return Ok(value);
+    }
+    // MicroPython's proxies (a function, or a Proxy of its PyProxy class) answer `_ref`
+    // without running Python.
     let micropython_ref = js_sys::Reflect::get(&value, &JsValue::from_str("_ref")).unwrap_or(JsValue::UNDEFINED);
-    if micropython_ref.as_f64().is_some() && !js_sys::Array::is_array(&value) {
+    if micropython_ref.as_f64().is_some() {
         return Err(Error::type_error(
             "MicroPython proxy",
             "Rust",
