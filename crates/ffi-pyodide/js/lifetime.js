@@ -2,26 +2,27 @@
 // object to JavaScript as a "borrowed" PyProxy and destroys it when the call returns, so a
 // callback given to setTimeout, addEventListener or Promise.then dies before it runs. Two
 // entry points of the interpreter's own Module (not built-ins, not globals; looked up by
-// Pyodide at call time) are wrapped, for this interpreter only:
+// Pyodide at call time) are wrapped, for this interpreter only, plus two helpers that
+// must treat ffi's proxies as nothing to register or destroy:
 //
 // - `pyproxy_destroy` with a borrowed-proxy message: the proxy is handed to Pyodide's
 //   FinalizationRegistry instead (what Pyodide itself does when a call returns a Promise),
 //   so it lives while JavaScript can reach it and is released when JavaScript drops it.
 // - `pyproxy_new` for a plain conversion: the proxy already alive for that Python object
-//   (ffi's own proxy if `create_proxy(obj)` made one, else the last implicit one), so the
+//   (ffi's own proxy if `create_proxy` or `to_js` made one, else the last implicit one), so the
 //   same object is the same JS value every time it crosses: removeEventListener works.
 //
 // Explicit `destroy()` calls, and PyProxies with options (captureThis, roundtrip, JSON
 // adaptors, copies), go to Pyodide unchanged.
 
-// Every message Pyodide 0.2x-314 passes when it destroys a borrowed proxy starts so.
+// Every message Pyodide 314 passes when it destroys a borrowed proxy starts so.
 const BORROWED = "This borrowed proxy was automatically destroyed";
 const HOOKED = ["pyproxy_new", "pyproxy_destroy", "PyProxy_getAttrs", "PyProxy_getAttrsQuiet", "gc_register_proxy"];
 
 /**
- * Install the two hooks on `pyodide._module`; `proxies` is the ledger (ffi's own
- * proxies), `isProxy(value)` tells its functions apart. Throws if this Pyodide lacks the
- * entry points, rather than silently leaving callbacks borrowed.
+ * Install the hooks on `pyodide._module`; `proxies` is the ledger (ffi's own proxies),
+ * `isProxy(value)` tells them apart. Throws if this Pyodide lacks the entry points, rather
+ * than silently leaving callbacks borrowed.
  */
 export function installAutoLifetime(pyodide, proxies, isProxy) {
   const M = pyodide._module;
