@@ -51,7 +51,7 @@ unit-test:
 	cargo test --workspace
 
 wasm-test: setup
-	$(WASM_TEST_RUNNER) scripts/wasm-cargo.sh test -p ffi-core
+	$(WASM_TEST_RUNNER) scripts/wasm-cargo.sh test -p ffi-core --features bridge
 
 js-test: build
 	node --test js/tests/

@@ -1,10 +1,10 @@
 //! The proxy ledger with an injected registry: the finalizer path runs when the test
 //! says so, not when a GC happens to (`make wasm-test`; real GC is `make gc-check`).
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "bridge"))]
 // clippy's allow-*-in-tests does not recognise #[wasm_bindgen_test]; this is test code.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use ffi_core::proxy::ledger::Proxies;
+use ffi_core::proxy::glue::Proxies;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
