@@ -61,3 +61,25 @@ test("pyodide manual: the interpreter's own rule, the argument proxy dies with t
   );
   assert.throws(() => handOver(interpreter)(21), /borrowed proxy was automatically destroyed/);
 });
+
+test("pyodide auto: Pyodide's own to_js with a default_converter leaves a shared proxy alive", async () => {
+  // Pyodide makes and destroys a temporary proxy per object it hands default_converter;
+  // that temporary must not be the proxy JavaScript already holds for the object.
+  const interpreter = await loadPyodide(quiet);
+  await installPyodide(interpreter);
+  const box = {};
+  globalThis.__lifetime_box = box;
+  interpreter.runPython(`
+from pyscript import window
+from pyodide.ffi import to_js as pyodide_to_js
+class _Handler:
+    def __call__(self):
+        return "alive"
+_handler = _Handler()
+window.eval("(f) => { globalThis.__lifetime_box.kept = f; }")(_handler)
+pyodide_to_js([_handler], default_converter=lambda value, convert, cache: 1)
+pyodide_to_js([_handler], eager_converter=lambda value, convert, cache: convert(value))
+`);
+  delete globalThis.__lifetime_box;
+  assert.equal(box.kept(), "alive");
+});

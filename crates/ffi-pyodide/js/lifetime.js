@@ -45,9 +45,15 @@ export function installAutoLifetime(pyodide, proxies, isProxy) {
   const inert = { shared: { ptr: 0, gcRegistered: true }, props: {} };
 
   M.pyproxy_new = function (ptr, options) {
+    // Conversions (call arguments, attribute writes, results) pass options; a bare call is
+    // a temporary Pyodide destroys right away (its default_converter and eager_converter
+    // contexts): those must stay private, or destroying them would end the shared proxy.
     const plain =
-      options === undefined ||
-      (!options.shared && !options.jsonAdaptor && !options.props?.captureThis && !options.props?.roundtrip);
+      options !== undefined &&
+      !options.shared &&
+      !options.jsonAdaptor &&
+      !options.props?.captureThis &&
+      !options.props?.roundtrip;
     if (!plain) return newProxy.call(this, ptr, options);
     const own = proxies.existing(ptr);
     if (own !== undefined) return own;
