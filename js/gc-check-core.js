@@ -6,28 +6,28 @@ import { loadInterpreter } from "../conformance/harness/runner.js";
 const ROUNDS = 200;
 const COUNT = 5;
 
-async function check(base, interp, gc) {
-  const interpreter = await loadInterpreter(base, interp);
-  const { install } = await import(new URL(`dist/ffi-${interp}/index.js`, base).href);
-  await install(interpreter);
+async function check(interpreter, interp, gc) {
   const stats = () => {
     interpreter.runPython("import gc\ngc.collect()\nwindow.__ffi_stats = ffi.to_js(ffi.stats())");
     return globalThis.__ffi_stats;
   };
+  interpreter.runPython("from pyscript import ffi, window");
+  const baseline = stats();
   interpreter.runPython(`
-from pyscript import ffi, window
 def _make():
     window.__held = [ffi.create_proxy(lambda: "alive") for _ in range(${COUNT})]
 _make()
 `);
   const before = stats();
-  if (before.live !== COUNT) throw new Error(`${interp}: expected ${COUNT} live proxies, got ${before.live}`);
+  if (before.live - baseline.live !== COUNT) {
+    throw new Error(`${interp}: expected ${COUNT} more live proxies, got ${before.live - baseline.live}`);
+  }
   delete globalThis.__held; // JavaScript drops them; Python kept none past _make()
   for (let round = 1; round <= ROUNDS; round++) {
     gc();
     await new Promise((resolve) => setTimeout(resolve, 5));
     const now = stats();
-    if (now.live === 0) {
+    if (now.live === baseline.live) {
       if (now.finalized - before.finalized !== COUNT) throw new Error(`${interp}: finalized ${now.finalized}`);
       return `${interp}: ${COUNT} proxies finalized after ${round} collection(s)`;
     }
@@ -41,10 +41,7 @@ _make()
  * interpreter releases them. Pyodide: weak references to the Python objects die.
  * MicroPython (no weakref module): their entries leave its own proxy map.
  */
-async function checkImplicit(base, interp, gc) {
-  const interpreter = await loadInterpreter(base, interp);
-  const { install } = await import(new URL(`dist/ffi-${interp}/index.js`, base).href);
-  await install(interpreter);
+async function checkImplicit(interpreter, interp, gc) {
   const remaining =
     interp === "pyodide"
       ? () => {
@@ -92,10 +89,13 @@ _hand_over()
 export async function gcCheck(base, gc) {
   const lines = [];
   for (const interp of ["pyodide", "micropython"]) {
-    // Implicit first: MicroPython keeps its proxy map on globalThis, shared by every
-    // instance in the page, so the count must not see another instance's finalizations.
-    lines.push(await checkImplicit(base, interp, gc));
-    lines.push(await check(base, interp, gc));
+    // One interpreter per kind for both checks: MicroPython keeps its proxy tables on
+    // globalThis, so a second instance in the same realm would share (and clobber) them.
+    const interpreter = await loadInterpreter(base, interp);
+    const { install } = await import(new URL(`dist/ffi-${interp}/index.js`, base).href);
+    await install(interpreter);
+    lines.push(await checkImplicit(interpreter, interp, gc));
+    lines.push(await check(interpreter, interp, gc));
   }
   return lines;
 }
