@@ -30,13 +30,37 @@ function jsErrorWire(error) {
 /**
  * The proxy ledger for one interpreter (ffi-core's Proxies): a real FinalizationRegistry
  * releases a proxy once JavaScript drops it. `persist`/`release` keep and drop the
- * interpreter's own callable.
+ * interpreter's own callable; `invoke(target, args)` calls it (see callArguments).
  */
-export function makeProxies(Proxies, persist, release) {
+export function makeProxies(Proxies, persist, release, invoke) {
   let proxies = null;
   const registry = new FinalizationRegistry((handle) => proxies.finalized(handle));
-  proxies = new Proxies(registry, (handle) => proxies.destroy(handle), persist, release);
+  proxies = new Proxies(registry, (handle) => proxies.destroy(handle), persist, release, invoke);
   return proxies;
+}
+
+/**
+ * How a callable proxy calls the interpreter's callable so that Python receives its
+ * arguments by the canonical rules (docs/lifetime.md): `nullish` is what the interpreter
+ * turns into None (Pyodide: undefined; MicroPython: null), put in place of both null and
+ * undefined (so MicroPython no longer drops trailing ones); arguments whose native
+ * crossing is not exact (`needsBox`) send the whole call through `callBoxed(target,
+ * args)`, a Python function that converts them with to_py.
+ */
+export function callArguments(nullish, needsBox, getCallBoxed) {
+  return function invoke(target, args) {
+    let plain = true;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === null || arg === undefined) {
+        if (arg !== nullish) plain = false;
+      } else if (needsBox(arg)) {
+        return getCallBoxed()(target, args);
+      }
+    }
+    if (plain) return target(...args);
+    return target(...args.map((arg) => (arg === null || arg === undefined ? nullish : arg)));
+  };
 }
 
 /** Bridge functions both adapters share, implemented over plain JS and the ledger. */

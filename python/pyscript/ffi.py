@@ -89,6 +89,12 @@ _error = _impl.bind_sentinels(undefined, null)
 if _error:
     _raise(_error)
 
+
+def _call_boxed(function, arguments):
+    # What a callable proxy calls when an argument would not cross exactly on its own
+    # (js/loader.js callArguments): the arguments arrive as one JS Array.
+    return function(*to_py(arguments, depth=1))
+
 # Values that stay Python values: they become JS values when they cross.
 _SCALARS = (bool, int, float, str)
 
@@ -627,3 +633,6 @@ def stats():
     if _tracing:
         result["sites"] = to_py(_bridge.proxy_sites())
     return result
+
+
+_bridge.set_call_boxed(_impl.persistent(_call_boxed))

@@ -25,11 +25,11 @@ function live(cell) {
   return cell.target;
 }
 
-export function make_proxy(cell, handle, onDestroy, callable) {
+export function make_proxy(cell, handle, onDestroy, invoke, callable) {
   const destroy = () => onDestroy(handle);
   if (callable) {
     const proxy = function (...args) {
-      return live(cell)(...args);
+      return invoke(live(cell), args);
     };
     Object.defineProperty(proxy, "destroy", { value: destroy });
     Object.defineProperty(proxy, DISPOSE, { value: destroy });

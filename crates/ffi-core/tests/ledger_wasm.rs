@@ -30,8 +30,11 @@ fn fixture() -> Fixture {
         .unchecked_into();
     let persist: Function = js_sys::eval("(target) => target").expect("js").unchecked_into();
     let on_destroy: Function = js_sys::eval("() => {}").expect("js").unchecked_into();
+    let invoke: Function = js_sys::eval("(target, args) => target(...args)")
+        .expect("js")
+        .unchecked_into();
     Fixture {
-        proxies: Proxies::new(registry.clone(), on_destroy, persist, release),
+        proxies: Proxies::new(registry.clone(), on_destroy, persist, release, invoke),
         registry,
         released,
     }

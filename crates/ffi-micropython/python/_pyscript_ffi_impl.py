@@ -160,3 +160,9 @@ def is_js(value):
 
 def is_js_nullish(value):
     return value is _js_undefined
+
+
+def persistent(function):
+    """function as a JS function that outlives the call handing it over: MicroPython
+    keeps what it hands over alive while JavaScript holds it."""
+    return function

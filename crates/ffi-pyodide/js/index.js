@@ -1,7 +1,7 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
 import initWasm, { Bridge, Proxies, python_files } from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
-import { activationSource, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", setUp });
 
@@ -9,10 +9,18 @@ async function setUp(pyodide, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const bridge = new Bridge();
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
-  const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy());
+  // Pyodide turns undefined into None (null into jsnull), -0 into 0 and BigInt into
+  // JsBigInt: those arguments go through to_py instead.
+  let callBoxed = null;
+  const needsBox = (arg) => Object.is(arg, -0) || typeof arg === "bigint";
+  const invoke = callArguments(undefined, needsBox, () => callBoxed);
+  const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), invoke);
   if (lifetime === "auto") installAutoLifetime(pyodide, proxies, Proxies.is_proxy);
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...commonBridge(proxies),
+    set_call_boxed(fn) {
+      callBoxed = fn;
+    },
     to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
       try {

@@ -10,7 +10,7 @@ and other objects as references.
 import io
 import pickle
 
-from pyodide.ffi import JsBigInt, JsProxy, jsnull
+from pyodide.ffi import JsBigInt, JsProxy, create_proxy, jsnull
 
 import _pyscript_ffi_bridge as _bridge
 
@@ -109,3 +109,9 @@ def is_js(value):
 
 def is_js_nullish(value):
     return value is jsnull
+
+
+def persistent(function):
+    """function as a JS function that outlives the call handing it over (whatever the
+    lifetime option): Pyodide would destroy a borrowed one."""
+    return create_proxy(function)

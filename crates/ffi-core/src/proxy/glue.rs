@@ -38,16 +38,18 @@ pub struct Proxies {
 impl Proxies {
     /// `registry`: `new FinalizationRegistry(handle => proxies.finalized(handle))` (or a
     /// test double); `on_destroy(handle)` is what a proxy's `destroy()` calls;
-    /// `persist(target)` / `release(target)` keep and drop the interpreter's callable.
+    /// `persist(target)` / `release(target)` keep and drop the interpreter's callable;
+    /// `invoke(target, args)` calls it for a callable proxy.
     #[wasm_bindgen(constructor)]
     pub fn new(
         registry: JsValue,
         on_destroy: js_sys::Function,
         persist: js_sys::Function,
         release: js_sys::Function,
+        invoke: js_sys::Function,
     ) -> Proxies {
         Proxies {
-            ledger: std::cell::RefCell::new(Ledger::new(registry, on_destroy)),
+            ledger: std::cell::RefCell::new(Ledger::new(registry, on_destroy, invoke)),
             host: JsHost { persist, release },
         }
     }

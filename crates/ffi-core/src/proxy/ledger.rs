@@ -16,7 +16,13 @@ use crate::error::Error;
 
 #[wasm_bindgen(module = "/js/proxy.js")]
 extern "C" {
-    fn make_proxy(cell: &JsValue, handle: f64, on_destroy: &js_sys::Function, callable: bool) -> JsValue;
+    fn make_proxy(
+        cell: &JsValue,
+        handle: f64,
+        on_destroy: &js_sys::Function,
+        invoke: &js_sys::Function,
+        callable: bool,
+    ) -> JsValue;
     fn proxy_handle(value: &JsValue) -> JsValue;
     fn proxy_target(value: &JsValue) -> JsValue;
     fn clear_cell(cell: &JsValue);
@@ -54,12 +60,15 @@ pub struct Ledger {
     scopes: Vec<Vec<ProxyHandle>>,
     registry: JsValue,
     on_destroy: js_sys::Function,
+    invoke: js_sys::Function,
 }
 
 impl Ledger {
     /// `registry`: a `FinalizationRegistry` (or a test double); `on_destroy`: the JS
-    /// function proxies call from their `destroy()` (it calls back into [`Ledger::destroy`]).
-    pub fn new(registry: JsValue, on_destroy: js_sys::Function) -> Self {
+    /// function proxies call from their `destroy()` (it calls back into [`Ledger::destroy`]);
+    /// `invoke(target, args)`: how a callable proxy calls the interpreter's callable (the
+    /// adapter makes the arguments arrive in Python by the canonical rules).
+    pub fn new(registry: JsValue, on_destroy: js_sys::Function, invoke: js_sys::Function) -> Self {
         Ledger {
             table: ProxyTable::default(),
             next_serial: 0,
@@ -67,6 +76,7 @@ impl Ledger {
             scopes: Vec::new(),
             registry,
             on_destroy,
+            invoke,
         }
     }
 
@@ -96,7 +106,7 @@ impl Ledger {
             wrapper: js_sys::WeakRef::new(&js_sys::Object::new()),
             site,
         });
-        let wrapper = make_proxy(&cell, handle.to_f64(), &self.on_destroy, callable);
+        let wrapper = make_proxy(&cell, handle.to_f64(), &self.on_destroy, &self.invoke, callable);
         if let Some(entry) = self.table.get_mut(handle) {
             entry.wrapper = js_sys::WeakRef::new(wrapper.unchecked_ref());
         }
