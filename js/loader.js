@@ -45,9 +45,12 @@ export function makeProxies(Proxies, persist, release, invoke) {
  * turns into None (Pyodide: undefined; MicroPython: null), put in place of both null and
  * undefined (so MicroPython no longer drops trailing ones); arguments whose native
  * crossing is not exact (`needsBox`) send the whole call through `callBoxed(target,
- * args)`, a Python function that converts them with to_py.
+ * args)`, a Python function that converts them with to_py. A returned None is null on
+ * both interpreters.
  */
 export function callArguments(nullish, needsBox, getCallBoxed) {
+  // A Python None comes back as the interpreter's nullish value: null, as to_js says.
+  const result = (value) => (value === undefined ? null : value);
   return function invoke(target, args) {
     let plain = true;
     for (let i = 0; i < args.length; i++) {
@@ -55,11 +58,11 @@ export function callArguments(nullish, needsBox, getCallBoxed) {
       if (arg === null || arg === undefined) {
         if (arg !== nullish) plain = false;
       } else if (needsBox(arg)) {
-        return getCallBoxed()(target, args);
+        return result(getCallBoxed()(target, args));
       }
     }
-    if (plain) return target(...args);
-    return target(...args.map((arg) => (arg === null || arg === undefined ? nullish : arg)));
+    if (plain) return result(target(...args));
+    return result(target(...args.map((arg) => (arg === null || arg === undefined ? nullish : arg))));
   };
 }
 
