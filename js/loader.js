@@ -71,6 +71,22 @@ export function commonBridge(proxies) {
   // The JS error behind the last JsException, for the shim to attach (take_error).
   let lastError;
   const isProxy = (value) => proxies.constructor.is_proxy(value);
+  // Run JS that may throw; a throw comes back in the wire form (`toWire(error)`).
+  const guarded = (work, toWire = jsErrorWire) => {
+    try {
+      return work();
+    } catch (error) {
+      lastError = error;
+      return toWire(error);
+    }
+  };
+  const boundGet = (target, key) => guarded(() => boxResult(Reflect.get(Object(target), key), isProxy));
+  const boundCall = (target, thisArg, args) => {
+    if (typeof target !== "function") {
+      return wireError("TypeError", `bind: a JS ${describe(target)} is not callable`);
+    }
+    return guarded(() => boxResult(Reflect.apply(target, thisArg, args), isProxy), withConstructHint);
+  };
   return {
     globalThis,
     construct(cls, args) {
@@ -80,12 +96,7 @@ export function commonBridge(proxies) {
           `construct: expected a JS class or constructor function, got ${cls === null ? "null" : typeof cls}`,
         );
       }
-      try {
-        return Reflect.construct(cls, args);
-      } catch (error) {
-        lastError = error;
-        return jsErrorWire(error);
-      }
+      return guarded(() => Reflect.construct(cls, args));
     },
     create_proxy: (target, objectId, site) => proxies.create(target, objectId, site ?? undefined),
     proxy_sites: () => proxies.sites(),
@@ -101,45 +112,24 @@ export function commonBridge(proxies) {
     stats: () => proxies.stats(),
     // ffi.bind: every JS error is caught here and returned in the wire form; results come
     // boxed (see boxResult) so that the shim converts data with to_py.
-    bound_get(target, key) {
-      try {
-        return boxResult(Reflect.get(Object(target), key), isProxy);
-      } catch (error) {
-        lastError = error;
-        return jsErrorWire(error);
-      }
-    },
-    bound_item(target, boxedKey) {
-      try {
-        return boxResult(Reflect.get(Object(target), boxedKey[0]), isProxy);
-      } catch (error) {
-        lastError = error;
-        return jsErrorWire(error);
-      }
-    },
+    bound_get: boundGet,
+    bound_item: (target, boxedKey) => boundGet(target, boxedKey[0]),
     bound_items(target) {
       const iterable = target !== null && typeof target === "object" || typeof target === "function";
       if (!iterable || (typeof target[Symbol.iterator] !== "function" && typeof target.length !== "number")) {
         return wireError("TypeError", `bind: a JS ${describe(target)} is not iterable (no Symbol.iterator, no length)`);
       }
-      try {
-        return Array.from(target, (item) => boxResult(item, isProxy));
-      } catch (error) {
-        lastError = error;
-        return jsErrorWire(error);
-      }
+      return guarded(() => Array.from(target, (item) => boxResult(item, isProxy)));
     },
     bound_set(target, key, boxed) {
-      try {
-        if (Reflect.set(Object(target), key, boxed[0])) return "";
-        return wireError("TypeError", `bind: JavaScript refused to set the property ${JSON.stringify(String(key))}`);
-      } catch (error) {
-        lastError = error;
-        return jsErrorWire(error);
-      }
+      return guarded(() =>
+        Reflect.set(Object(target), key, boxed[0])
+          ? ""
+          : wireError("TypeError", `bind: JavaScript refused to set the property ${JSON.stringify(String(key))}`),
+      );
     },
     bound_call_plain: (target, thisArg, ...args) => boundCall(target, thisArg, args),
-    bound_call: (target, thisArg, args) => boundCall(target, thisArg, args),
+    bound_call: boundCall,
     bound_describe: (target) => describe(target),
     take_error() {
       const error = lastError;
@@ -156,22 +146,14 @@ export function commonBridge(proxies) {
       }
     },
   };
+}
 
-  function boundCall(target, thisArg, args) {
-    if (typeof target !== "function") {
-      return wireError("TypeError", `bind: a JS ${describe(target)} is not callable`);
-    }
-    try {
-      return boxResult(Reflect.apply(target, thisArg, args), isProxy);
-    } catch (error) {
-      lastError = error;
-      // A class called without `new`: say how to construct it.
-      if (error instanceof TypeError && /without 'new'|requires 'new'/.test(error.message)) {
-        return wireError("JsException", `TypeError\u0000${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`);
-      }
-      return jsErrorWire(error);
-    }
+/** jsErrorWire, and for a class called without `new`, how to construct it. */
+function withConstructHint(error) {
+  if (error instanceof TypeError && /without 'new'|requires 'new'/.test(error.message)) {
+    return wireError("JsException", `TypeError\u0000${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`);
   }
+  return jsErrorWire(error);
 }
 
 /**
