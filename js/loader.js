@@ -44,26 +44,53 @@ export function makeProxies(Proxies, persist, release, invoke) {
  * arguments by the canonical rules (docs/lifetime.md): `nullish` is what the interpreter
  * turns into None (Pyodide: undefined; MicroPython: null), put in place of both null and
  * undefined (so MicroPython no longer drops trailing ones); arguments whose native
- * crossing is not exact (`needsBox`) send the whole call through `callBoxed(target,
- * args)`, a Python function that converts them with to_py. A returned None is null on
+ * crossing is not exact (`needsBox`) send the whole call through the Python function the
+ * shim hands `setCallBoxed`, which converts them with to_py. A returned None is null on
  * both interpreters.
  */
-export function callArguments(nullish, needsBox, getCallBoxed) {
+export function callArguments(nullish, needsBox) {
+  let callBoxed = null;
   // A Python None comes back as the interpreter's nullish value: null, as to_js says.
   const result = (value) => (value === undefined ? null : value);
-  return function invoke(target, args) {
+  function invoke(target, args) {
     let plain = true;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (arg === null || arg === undefined) {
         if (arg !== nullish) plain = false;
       } else if (needsBox(arg)) {
-        return result(getCallBoxed()(target, args));
+        return result(callBoxed(target, args));
       }
     }
     if (plain) return result(target(...args));
     return result(target(...args.map((arg) => (arg === null || arg === undefined ? nullish : arg))));
+  }
+  return {
+    invoke,
+    setCallBoxed(fn) {
+      callBoxed = fn;
+    },
   };
+}
+
+/**
+ * Whether a string, number or BigInt crosses into Python natively and exactly on both
+ * interpreters: MicroPython cuts strings at U+0000, wraps integers to 32 bits, and neither
+ * keeps -0 or turns BigInt into int. Other values: true (they are not numbers or text).
+ */
+export function crossesExactly(value) {
+  switch (typeof value) {
+    case "string":
+      return !value.includes("\u0000");
+    case "number":
+      return Number.isInteger(value)
+        ? value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0)
+        : Number.isFinite(value);
+    case "bigint":
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** Bridge functions both adapters share, implemented over plain JS and the ledger. */
@@ -175,12 +202,8 @@ function boxResult(value, isProxy) {
     case "boolean":
       return value;
     case "string":
-      // MicroPython's native crossing cuts a string at U+0000: those go through to_py.
-      return value.includes("\u0000") ? [value] : value;
-    case "number": {
-      const plain = Number.isInteger(value) ? value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0) : Number.isFinite(value);
-      return plain ? value : [value];
-    }
+    case "number":
+      return crossesExactly(value) ? value : [value];
     case "function":
       return value;
     case "object":

@@ -1,7 +1,7 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
 import initWasm, { Bridge, Proxies, python_files } from "./ffi_micropython.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
-import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import { activationSource, callArguments, commonBridge, crossesExactly, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-micropython", kind: "micropython", setUp });
 
@@ -14,35 +14,21 @@ async function setUp(mp, { lifetime }) {
   const bridge = new Bridge(M, scratch);
   const auto = lifetime === "auto";
   if (auto) checkAutoLifetime(mp);
-  // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
   // MicroPython turns null into None (undefined into js.undefined, and drops trailing
-  // ones), wraps integers to 32 bits, cuts strings at U+0000 and cannot do arithmetic on
-  // BigInt: those arguments go through to_py instead.
-  let callBoxed = null;
-  const needsBox = (arg) => {
-    switch (typeof arg) {
-      case "number":
-        return Object.is(arg, -0) || (Number.isInteger(arg) && (arg < -0x80000000 || arg > 0x7fffffff));
-      case "string":
-        return arg.includes("\u0000");
-      case "bigint":
-        return true;
-      default:
-        return false;
-    }
-  };
+  // ones), and its native crossing of strings and numbers is not always exact: those
+  // arguments go through to_py instead.
+  const calls = callArguments(null, (arg) => !crossesExactly(arg));
+  // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
   const proxies = makeProxies(
     Proxies,
     (callable) => callable,
     (callable) => auto && restore(callable, Proxies.is_proxy),
-    callArguments(null, needsBox, () => callBoxed),
+    calls.invoke,
   );
   const common = commonBridge(proxies);
   mp.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
-    set_call_boxed(fn) {
-      callBoxed = fn;
-    },
+    set_call_boxed: calls.setCallBoxed,
     create_proxy(target, objectId, site) {
       const proxy = common.create_proxy(target, objectId, site);
       if (auto) adopt(target, proxy, Proxies.is_proxy);

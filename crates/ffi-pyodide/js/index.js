@@ -8,19 +8,15 @@ export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", se
 async function setUp(pyodide, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const bridge = new Bridge();
-  // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
   // Pyodide turns undefined into None (null into jsnull), -0 into 0 and BigInt into
   // JsBigInt: those arguments go through to_py instead.
-  let callBoxed = null;
-  const needsBox = (arg) => Object.is(arg, -0) || typeof arg === "bigint";
-  const invoke = callArguments(undefined, needsBox, () => callBoxed);
-  const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), invoke);
+  const calls = callArguments(undefined, (arg) => Object.is(arg, -0) || typeof arg === "bigint");
+  // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
+  const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls.invoke);
   if (lifetime === "auto") installAutoLifetime(pyodide, proxies, Proxies.is_proxy);
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...commonBridge(proxies),
-    set_call_boxed(fn) {
-      callBoxed = fn;
-    },
+    set_call_boxed: calls.setCallBoxed,
     to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
       try {
