@@ -99,6 +99,11 @@ def _call_boxed(function, arguments):
 _SCALARS = (bool, int, float, str)
 
 
+def _stays(value):
+    """What to_js returns as it is: None, the sentinels, scalars and JS values."""
+    return value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value)
+
+
 def to_js(
     value,
     *,
@@ -125,7 +130,7 @@ def to_js(
     is not None, bool, int, float, str or a JS value; its result is the conversion, and
     convert(value) is the default one.
     """
-    if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
+    if _stays(value):
         return value
     if type(value) is _Bound:
         return value._js
@@ -167,7 +172,7 @@ _MAX_NESTING = 900
 
 def _convert(value, dict_converter, default_converter, made):
     """to_js once its options are checked; `made` collects the proxies it creates."""
-    if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
+    if _stays(value):
         return value
     convert = None
     if default_converter is not None:
@@ -230,7 +235,7 @@ class _Eager:
         return _convert(value, self.dict_converter, self.default_converter, self.made)
 
     def apply(self, value):
-        if value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value):
+        if _stays(value):
             return value
         key = id(value)
         if key in self.done:
