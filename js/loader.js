@@ -20,10 +20,14 @@ export function wireError(pythonName, message) {
   return `\u0000${pythonName}\u0000${message}`;
 }
 
-/** The wire form of an error JavaScript threw: the shim raises ffi.JsException. */
+/**
+ * The wire form of an error JavaScript threw: the shim raises ffi.JsException. A thrown
+ * value that is not an error is named "Error", as Pyodide names it.
+ */
 function jsErrorWire(error) {
-  const name = error instanceof Error || (error && typeof error.name === "string") ? String(error.name) : typeof error;
-  const message = error instanceof Error || (error && "message" in error) ? String(error.message) : String(error);
+  const errorLike = error instanceof Error || (error !== null && typeof error === "object" && typeof error.name === "string");
+  const name = errorLike ? String(error.name) : "Error";
+  const message = errorLike ? String(error.message) : String(error);
   return wireError("JsException", `${name}\u0000${message}`);
 }
 
@@ -97,14 +101,17 @@ export function crossesExactly(value) {
 export function commonBridge(proxies) {
   // The JS error behind the last JsException, for the shim to attach (take_error).
   let lastError;
+  const errorWire = (error) => {
+    lastError = error;
+    return jsErrorWire(error);
+  };
   const isProxy = (value) => proxies.constructor.is_proxy(value);
-  // Run JS that may throw; a throw comes back in the wire form (`toWire(error)`).
-  const guarded = (work, toWire = jsErrorWire) => {
+  // Run JS that may throw; a throw comes back in the wire form (`adapt` may rewrite it).
+  const guarded = (work, adapt = (error) => error) => {
     try {
       return work();
     } catch (error) {
-      lastError = error;
-      return toWire(error);
+      return errorWire(adapt(error));
     }
   };
   const boundGet = (target, key) => guarded(() => boxResult(Reflect.get(Object(target), key), isProxy));
@@ -158,6 +165,8 @@ export function commonBridge(proxies) {
     bound_call_plain: (target, thisArg, ...args) => boundCall(target, thisArg, args),
     bound_call: boundCall,
     bound_describe: (target) => describe(target),
+    // A JS Error with this name and message, for a thrown value that is not one (Pyodide).
+    make_error: (name, message) => Object.assign(new Error(message), { name }),
     take_error() {
       const error = lastError;
       lastError = undefined;
@@ -175,12 +184,12 @@ export function commonBridge(proxies) {
   };
 }
 
-/** jsErrorWire, and for a class called without `new`, how to construct it. */
+/** For a class called without `new`, a TypeError that also says how to construct it. */
 function withConstructHint(error) {
   if (error instanceof TypeError && /without 'new'|requires 'new'/.test(error.message)) {
-    return wireError("JsException", `TypeError\u0000${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`);
+    return new TypeError(`${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`, { cause: error });
   }
-  return jsErrorWire(error);
+  return error;
 }
 
 /**

@@ -63,16 +63,10 @@ _EXCEPTIONS = {
     "RuntimeError": RuntimeError,
 }
 
-
-class JsException(Exception):
-    """An error JavaScript threw, caught by the bridge: str(e) is "<name>: <message>";
-    `name` and `message` are the JS error's, `js_error` the JS value itself."""
-
-    def __init__(self, name, message, js_error=None):
-        super().__init__(name + ": " + message)
-        self.name = name
-        self.message = message
-        self.js_error = js_error
+# An error JavaScript threw: str(e) is "<name>: <message>"; `name` and `message` are the
+# JS error's, `js_error` the JS value itself. On Pyodide this is pyodide.ffi.JsException,
+# so that one `except` catches what the bridge raises and what Pyodide raises itself.
+JsException = _impl.JsException
 
 
 def _raise(wire):
@@ -81,7 +75,7 @@ def _raise(wire):
     _, name, message = wire.split("\0", 2)
     if name == "JsException":
         js_name, js_message = message.split("\0", 1)
-        raise JsException(js_name, js_message, _bridge.take_error())
+        raise _impl.js_exception(js_name, js_message, _bridge.take_error())
     raise _EXCEPTIONS.get(name, RuntimeError)(message)
 
 

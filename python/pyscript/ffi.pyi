@@ -33,10 +33,11 @@ def assign(target: Any, *sources: Any) -> Any:
     """Object.assign(target, to_js(source), ...); returns target."""
 
 class JsException(Exception):
+    """A JS error seen by Python: str(e) is "<name>: <message>". Raised by the bridge, not
+    constructed by users; on Pyodide this is pyodide.ffi.JsException itself."""
     name: str
     message: str
     js_error: Any
-    def __init__(self, name: str, message: str, js_error: Any = ...) -> None: ...
 
 class _Bound:
     """A JS value seen through bind(): attribute reads, calls and .new() cross by the

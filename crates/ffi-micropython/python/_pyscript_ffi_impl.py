@@ -9,6 +9,21 @@ import js
 
 import _pyscript_ffi_bridge as _bridge
 
+
+class JsException(Exception):
+    """An error JavaScript threw, caught by the bridge: str(e) is "<name>: <message>";
+    `name` and `message` are the JS error's, `js_error` the JS value itself."""
+
+    def __init__(self, name, message, js_error=None):
+        super().__init__(name + ": " + message)
+        self.name = name
+        self.message = message
+        self.js_error = js_error
+
+
+js_exception = JsException
+
+
 # The JS global object. The `js` module rather than a JsProxy of globalThis: reading a
 # JS function as an attribute of a JsProxy gives a bound_method on MicroPython, while
 # `js.Date` is the function itself (bound methods are unwrapped by js_function below,

@@ -10,12 +10,21 @@ and other objects as references.
 import io
 import pickle
 
-from pyodide.ffi import JsBigInt, JsProxy, create_proxy, jsnull
+from pyodide.ffi import JsBigInt, JsException, JsProxy, create_proxy, jsnull
 
 import _pyscript_ffi_bridge as _bridge
 
 # The JS global object.
 window = _bridge.globalThis
+
+
+def js_exception(name, message, js_error):
+    """The JsException for an error the bridge caught: Pyodide's own for a JS Error (as
+    Pyodide raises it), else a JS Error made with that name and message."""
+    if isinstance(js_error, JsException):
+        return js_error
+    return _bridge.make_error(name, message)
+
 
 _undefined = object()
 _null = object()
