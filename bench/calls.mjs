@@ -3,7 +3,10 @@
 // unrelated JS code (Function.prototype.call and .apply, the calls PyScript's "auto" mode
 // patches) with the bridge installed vs not (alternating fresh child processes, so JIT
 // warm-up cannot favour either), and the cost of a Python -> JS call handing over a
-// callable with lifetime "auto" vs "manual" (alternating rounds). Medians; ratios printed and written to
+// callable with lifetime "auto" vs "manual" (alternating rounds), and the cost of plain
+// Python -> JS calls (`js.Math.max(i, 2)`, a method of a JS object) with the bridge
+// installed vs not (MicroPython: its guard, docs/construction.md "Errors"; alternating
+// fresh child processes). Medians; ratios printed and written to
 // target/bench/calls.json. Nothing here asserts a time.
 //   node bench/calls.mjs                       the whole measurement
 //   node bench/calls.mjs --unrelated INTERP yes|no   one child: prints ms
@@ -74,6 +77,17 @@ if (process.argv[2] === "--unrelated") {
   process.exit(0);
 }
 
+/** Time the child's Python `_loop()` ROUNDS times; print the median ms for the parent. */
+function printLoopMedian(I) {
+  const times = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    I.runPython("_loop()");
+    times.push(performance.now() - start);
+  }
+  process.stdout.write(String(median(times)));
+}
+
 /**
  * Python -> JS calls handing over a callable (no create_proxy), timed from JS in one child
  * process per measurement (MicroPython keeps its proxy tables on globalThis, so two
@@ -93,17 +107,36 @@ def _loop():
         total += _take(_callback, i)
     return total
 `);
-  const times = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    I.runPython("_loop()");
-    times.push(performance.now() - start);
-  }
-  process.stdout.write(String(median(times)));
+  printLoopMedian(I);
 }
 
 if (process.argv[2] === "--hand-over") {
   await handOverChild(process.argv[3], process.argv[4]);
+  process.exit(0);
+}
+
+/**
+ * Plain Python -> JS calls through the interpreter's own `js` module, with the bridge
+ * installed ("yes") or not ("no"), in one child process: prints the median ms.
+ */
+async function plainCallChild(interp, installed) {
+  const I = interp === "pyodide" ? await loadPyodide(quiet) : await loadMicroPython(quiet);
+  if (installed === "yes") await (interp === "pyodide" ? installPyodide : installMicroPython)(I);
+  I.runPython(`
+import js
+_max = js.Math.max
+_holder = js.eval("({ twice(x) { return 2 * x; } })")
+def _loop():
+    total = 0
+    for i in range(${CALLS}):
+        total += _max(i, 2) + _holder.twice(i)
+    return total
+`);
+  printLoopMedian(I);
+}
+
+if (process.argv[2] === "--plain-call") {
+  await plainCallChild(process.argv[3], process.argv[4]);
   process.exit(0);
 }
 
@@ -115,6 +148,7 @@ for (const [name, load, install, nativeProxy] of [
   const [before, after] = alternateChildren("--unrelated", name, "no", "yes");
   // lifetime "auto" (Pyodide: the pyproxy hooks) against "manual" (the interpreter's own path).
   const [handManual, handAuto] = alternateChildren("--hand-over", name, "manual", "auto");
+  const [plainWithout, plainWith] = alternateChildren("--plain-call", name, "no", "yes");
   const I = await load();
   await install(I);
   I.runPython(`
@@ -170,10 +204,13 @@ def _calls(f):
     bind_call_ms: median(bound),
     raw_call_ms: median(raw),
     bind_call_ratio: median(bound) / median(raw),
+    plain_call_without_bridge_ms: plainWithout,
+    plain_call_with_bridge_ms: plainWith,
+    plain_call_ratio: plainWith / plainWithout,
   };
   results[name] = row;
   console.log(
-    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | Python->JS call handing over a callable, auto/manual: ${row.hand_over_auto_ms.toFixed(1)}/${row.hand_over_manual_ms.toFixed(1)} ms = ${row.hand_over_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x | ffi.bind call vs raw: ${row.bind_call_ms.toFixed(1)}/${row.raw_call_ms.toFixed(1)} ms = ${row.bind_call_ratio.toFixed(1)}x`,
+    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | Python->JS call handing over a callable, auto/manual: ${row.hand_over_auto_ms.toFixed(1)}/${row.hand_over_manual_ms.toFixed(1)} ms = ${row.hand_over_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x | ffi.bind call vs raw: ${row.bind_call_ms.toFixed(1)}/${row.raw_call_ms.toFixed(1)} ms = ${row.bind_call_ratio.toFixed(1)}x | plain js calls with/without bridge: ${row.plain_call_with_bridge_ms.toFixed(1)}/${row.plain_call_without_bridge_ms.toFixed(1)} ms = ${row.plain_call_ratio.toFixed(2)}x`,
   );
 }
 await mkdir(`${ROOT}target/bench`, { recursive: true });

@@ -21,14 +21,37 @@ export function wireError(pythonName, message) {
 }
 
 /**
- * The wire form of an error JavaScript threw: the shim raises ffi.JsException. A thrown
- * value that is not an error is named "Error", as Pyodide names it.
+ * The wire form of an error JavaScript threw: the shim raises ffi.JsException. Named and
+ * worded as Pyodide does for a throw in any call: an Error keeps its name and message;
+ * any other thrown value is named "Error", with a string as the message and everything
+ * else described (so that a plain call and a bridged one read the same on both).
  */
 function jsErrorWire(error) {
-  const errorLike = error instanceof Error || (error !== null && typeof error === "object" && typeof error.name === "string");
-  const name = errorLike ? String(error.name) : "Error";
-  const message = errorLike ? String(error.message) : String(error);
-  return wireError("JsException", `${name}\u0000${message}`);
+  // A Python exception that crossed into JavaScript and back (a callback that raised): the
+  // shim raises it again as its type where that is a built-in one.
+  if (error instanceof Error && error.name === "PythonError" && typeof error.type === "string") {
+    return wireError("PythonError", `${error.type}\u0000${error.message}`);
+  }
+  if (error instanceof Error) return wireError("JsException", `${String(error.name)}\u0000${String(error.message)}`);
+  return wireError("JsException", `Error\u0000${typeof error === "string" ? error : describeThrown(error)}`);
+}
+
+/** Pyodide's words for a thrown value that is neither an Error nor a string. */
+function describeThrown(value) {
+  const attempt = (fn) => {
+    try {
+      return `"""${fn()}"""`;
+    } catch {
+      return null;
+    }
+  };
+  const interpolated = attempt(() => `${value}`);
+  const converted = attempt(() => value.toString());
+  return (
+    `A value of type ${typeof value} with tag ${Object.prototype.toString.call(value)} was thrown as an error!\n` +
+    `String interpolation of the thrown value ${interpolated === null ? "fails" : `gives ${interpolated}`}.\n` +
+    `The thrown value's toString method ${converted === null ? "fails" : `returns ${converted}`}.`
+  );
 }
 
 /**
@@ -165,6 +188,8 @@ export function commonBridge(proxies) {
     bound_call_plain: (target, thisArg, ...args) => boundCall(target, thisArg, args),
     bound_call: boundCall,
     bound_describe: (target) => describe(target),
+    // The wire form of `error`, remembered for take_error (MicroPython's guard).
+    error_wire: errorWire,
     // A JS Error with this name and message, for a thrown value that is not one (Pyodide).
     make_error: (name, message) => Object.assign(new Error(message), { name }),
     take_error() {

@@ -1,7 +1,8 @@
 # D23: one exception class for JS errors on both interpreters. ffi.JsException is what
 # the bridge raises (bind, construct) and, on Pyodide, also what Pyodide raises itself
 # (it is pyodide.ffi.JsException there). str(e) is "<name>: <message>"; a thrown value
-# that is not an Error is named "Error", as Pyodide names it; the JS error is e.js_error.
+# that is not an Error is named "Error" and worded as Pyodide words it (a string is the
+# message); the JS error is e.js_error.
 from pyscript import ffi, window
 
 

@@ -1,10 +1,13 @@
 // JS errors seen from Python (docs/construction.md, "Errors"): on Pyodide, ffi.JsException
 // is Pyodide's own class, so one `except` clause catches what the bridge raises and what
-// Pyodide raises for a throw in a call through `window` or `js`.
+// Pyodide raises for a throw in a call through `window` or `js`; on MicroPython the
+// guard (crates/ffi-micropython/js/guard.js) raises only for calls MicroPython makes.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 
+import { loadMicroPython } from "../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install } from "../../dist/ffi-pyodide/index.js";
 
 describe("pyodide JsException", () => {
@@ -43,5 +46,57 @@ result
 `);
     delete globalThis.__ffi_test_error;
     assert.equal(result, true);
+  });
+});
+
+describe("micropython guard", () => {
+  let mp;
+  const printed = [];
+  before(async () => {
+    mp = await loadMicroPython({ stdout: (line) => printed.push(line), stderr: () => {} });
+    await installMicroPython(mp);
+  });
+
+  test("JavaScript calling a guarded function gets the JS error, not a Python raise", () => {
+    const holder = {};
+    globalThis.__guard_test = holder;
+    // MicroPython writes the function into a JS object itself: JavaScript gets the guard.
+    mp.runPython(`
+import js
+js.__guard_test.decode = js.decodeURIComponent
+js.__guard_test.again = js.decodeURIComponent
+`);
+    delete globalThis.__guard_test;
+    assert.notEqual(holder.decode, decodeURIComponent);
+    assert.equal(holder.decode, holder.again);
+    assert.equal(holder.decode("%41"), "A");
+    assert.throws(() => holder.decode("%"), URIError);
+    // And MicroPython is still fine.
+    mp.runPython("print(sum(range(10)))");
+    assert.equal(printed.at(-1).trim(), "45");
+  });
+
+  test("a JS error in a call from Python is catchable, many times over", () => {
+    mp.runPython(`
+import js
+from pyscript import ffi
+caught = 0
+for i in range(2000):
+    try:
+        js.JSON.parse("{")
+    except ffi.JsException:
+        caught += 1
+print(caught, sum(range(10)))
+`);
+    assert.equal(printed.at(-1).trim(), "2000 45");
+  });
+
+  test("another MicroPython sharing the tables is refused", async () => {
+    const second = await loadMicroPython({ stdout: () => {}, stderr: () => {} });
+    const third = await loadMicroPython({ stdout: () => {}, stderr: () => {} });
+    // Loading `third` replaced the realm's tables, which `second` now uses too: once
+    // `third` has the guard on them, `second` cannot have one.
+    await installMicroPython(third);
+    await assert.rejects(installMicroPython(second), /shares this one's proxy tables/);
   });
 });

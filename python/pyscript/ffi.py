@@ -4,6 +4,7 @@ The rules are in docs/conversions.md. This module is a thin shim: the conversion
 in Rust (ffi-core), reached through the interpreter's adapter (_pyscript_ffi_impl).
 """
 
+import builtins as _builtins
 import json as _json
 import sys as _sys
 from array import array as _array
@@ -76,12 +77,33 @@ def _raise(wire):
     if name == "JsException":
         js_name, js_message = message.split("\0", 1)
         raise _impl.js_exception(js_name, js_message, _bridge.take_error())
+    if name == "PythonError":
+        raise _python_error(*message.split("\0", 1))
     raise _EXCEPTIONS.get(name, RuntimeError)(message)
+
+
+def _python_error(type_name, details):
+    # A Python exception that crossed into JavaScript (a callback raised) and comes back:
+    # both interpreters keep only its type name and traceback text. A built-in type is
+    # raised again with its message; any other stays the JsException named PythonError.
+    error = _bridge.take_error()
+    cls = getattr(_builtins, type_name, None)
+    if not (isinstance(cls, type) and issubclass(cls, Exception)):
+        return _impl.js_exception("PythonError", details, error)
+    prefix = type_name + ": "
+    for line in reversed(details.strip().split("\n")):
+        line = line.strip()
+        if line.startswith(prefix):
+            return cls(line[len(prefix) :])
+        if line == type_name:
+            return cls()
+    return cls(details)
 
 
 _error = _impl.bind_sentinels(undefined, null)
 if _error:
     _raise(_error)
+_impl.arm_guard(_raise)
 
 
 def _call_boxed(function, arguments):
@@ -423,8 +445,8 @@ def bind(value):
     both ways: calls convert their arguments with to_js (keyword arguments as one trailing
     plain object) and their results with to_py; `X.new(...)` constructs; attribute reads
     give data as Python values and JS objects and functions bound again; a JS error is
-    a JsException on both interpreters, also on MicroPython where a JS throw in a native
-    call cannot be caught. `to_js(bound)` is the JS value itself."""
+    a JsException on both interpreters, also from a getter or setter (which MicroPython's
+    own attribute access cannot catch). `to_js(bound)` is the JS value itself."""
     value = _impl.js_function(value) or value
     if type(value) is _Bound:
         return value

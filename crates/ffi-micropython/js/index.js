@@ -1,5 +1,6 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
 import initWasm, { Bridge, Proxies, python_files } from "./ffi_micropython.js";
+import { installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, crossesExactly, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
@@ -11,7 +12,7 @@ async function setUp(mp, { lifetime }) {
   // Scratch buffers in MicroPython's heap, kept for the interpreter's lifetime.
   const scratch = M._malloc(12);
   const arrayOut = M._malloc(8);
-  const bridge = new Bridge(M, scratch);
+  const bridge = new Bridge(M, scratch, unwrap);
   const auto = lifetime === "auto";
   if (auto) checkAutoLifetime(mp);
   // MicroPython turns null into None (undefined into js.undefined, and drops trailing
@@ -26,8 +27,11 @@ async function setUp(mp, { lifetime }) {
     calls.invoke,
   );
   const common = commonBridge(proxies);
+  // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
+  const guard = installGuard(M, Proxies.is_proxy, common.error_wire);
   mp.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
+    ...guard.bridge,
     set_call_boxed: calls.setCallBoxed,
     create_proxy(target, objectId, site) {
       const proxy = common.create_proxy(target, objectId, site);

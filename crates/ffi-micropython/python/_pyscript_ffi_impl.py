@@ -30,6 +30,31 @@ js_exception = JsException
 # but a plain JsProxy is what users expect to hold).
 window = js
 
+_raise = None
+
+
+class _Raiser:
+    # The bridge's guard (js/guard.js) raises a JS error in the Python code that made the
+    # call by making MicroPython iterate this object.
+    def __iter__(self):
+        _raise(_bridge.guard_error())
+
+
+def arm_guard(raise_wire):
+    """Let the guard raise JS errors in Python; proves once that it does."""
+    global _raise
+    _raise = raise_wire
+    if not _bridge.guard_arm(_Raiser()):
+        # An engine whose stack traces do not name MicroPython's functions: JS errors in
+        # MicroPython's own calls stay uncatchable there (docs/construction.md).
+        return
+    try:
+        _bridge.guard_selftest()
+    except JsException:
+        return
+    raise RuntimeError("pyscript.ffi: the guard self-test did not raise")
+
+
 _stack = []
 _JsProxy = type(js.Object)
 _js_undefined = js.undefined

@@ -106,11 +106,22 @@ const MAX_CLASS_DEPTH: usize = 16;
 pub struct Heap {
     module: JsValue,
     scratch: u32,
+    /// The original behind a guarded view (js/guard.js `unwrap`): what a JsProxy stands for.
+    unwrap: js_sys::Function,
 }
 
 impl Heap {
-    pub fn new(module: JsValue, scratch: u32) -> Self {
-        Heap { module, scratch }
+    pub fn new(module: JsValue, scratch: u32, unwrap: js_sys::Function) -> Self {
+        Heap {
+            module,
+            scratch,
+            unwrap,
+        }
+    }
+    /// The JS value behind a JsProxy's ref; for a guarded view, its original.
+    fn js_value(&self, reference: u32) -> JsValue {
+        let value = js_ref(reference);
+        self.unwrap.call1(&JsValue::NULL, &value).unwrap_or(value)
     }
     fn u32(&self, addr: u32) -> u32 {
         heap_u32(&self.module, addr)
@@ -336,7 +347,7 @@ impl<'a> HeapGraph<'a> {
                 PyNode::FrozenSet(items)
             }
         } else if ty == cal.ty_jsproxy {
-            PyNode::Js(js_ref(heap.u32(word + layout::JSPROXY_REF)))
+            PyNode::Js(heap.js_value(heap.u32(word + layout::JSPROXY_REF)))
         } else {
             return Ok(None);
         };
@@ -354,7 +365,7 @@ impl<'a> HeapGraph<'a> {
         let self_ = heap.u32(word + layout::BOUND_SELF);
         // Only a JS function bound to a JS object; a Python method stays a Python callable.
         let is_js = |w: u32| w & 3 == 0 && heap.u32(w) == cal.ty_jsproxy;
-        (is_js(meth) && is_js(self_)).then(|| js_ref(heap.u32(meth + layout::JSPROXY_REF)))
+        (is_js(meth) && is_js(self_)).then(|| heap.js_value(heap.u32(meth + layout::JSPROXY_REF)))
     }
 
     /// An instance of a subclass of a data type reads as its base type's value. The

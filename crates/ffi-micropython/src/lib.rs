@@ -28,11 +28,12 @@ impl std::fmt::Debug for Bridge {
 
 #[wasm_bindgen]
 impl Bridge {
-    /// `module` is `mp._module`; `scratch` a 12-byte buffer malloc'ed in its heap.
+    /// `module` is `mp._module`; `scratch` a 12-byte buffer malloc'ed in its heap;
+    /// `unwrap` gives the original behind a guarded view (js/guard.js).
     #[wasm_bindgen(constructor)]
-    pub fn new(module: JsValue, scratch: u32) -> Bridge {
+    pub fn new(module: JsValue, scratch: u32, unwrap: js_sys::Function) -> Bridge {
         Bridge {
-            heap: Heap::new(module, scratch),
+            heap: Heap::new(module, scratch, unwrap),
             calibration: None,
         }
     }

@@ -26,6 +26,10 @@ def js_exception(name, message, js_error):
     return _bridge.make_error(name, message)
 
 
+def arm_guard(raise_wire):
+    """Nothing to arm: Pyodide turns a JS error in any call into a JsException itself."""
+
+
 _undefined = object()
 _null = object()
 

@@ -1,0 +1,231 @@
+// Catchable JS errors on MicroPython 1.27 (docs/construction.md, "Errors").
+//
+// MicroPython cannot catch a JS throw inside one of its native calls: the throw unwinds
+// its C frames past its exception handlers and leaves it unsafe to use. Every JS function
+// Python reaches (through `js`, `pyscript.window`, or any object they return) sits in
+// MicroPython's table of JS values, `proxy_js_ref`; the guard puts a call-through Proxy of
+// the function in that slot when MicroPython adds it. A call or construction that throws
+// is then raised as a Python exception the way MicroPython's own `raise` does: a longjmp
+// through its handler chain, started by its export `_proxy_c_to_js_get_iter` on a Python
+// object whose `__iter__` raises (that export runs Python with no handler of its own).
+//
+// Only functions get a guard, never objects: a Proxy of a DOM node or typed array is not
+// accepted by the APIs that take one, while a Proxy of a function is called, constructed,
+// subclassed and read exactly like it. MicroPython's key for the slot stays the original,
+// so a value reaching Python twice is one JsProxy, equal to itself, as before.
+//
+// Two rules keep the raise safe: it is only taken when the call came straight from one of
+// MicroPython's native functions (C code under a Python handler calls them; JavaScript
+// calling a guarded function gets the JS error thrown as usual), and never inside a try
+// block here (the longjmp would stop in it); a longjmp already on its way through a
+// guarded call is thrown on untouched.
+
+// Frames from this file are the guard's own.
+const OWN_URL = import.meta.url;
+
+// MicroPython 1.27's JS functions that C code calls to call, construct or read or write
+// an attribute of a JS value (ports/webassembly/objjsproxy.c).
+const NATIVE_CALLERS = new Set([
+  "lookup_attr",
+  "store_attr",
+  "call0",
+  "call1",
+  "call2",
+  "calln",
+  "call0_kwarg",
+  "calln_kwarg",
+  "js_reflect_construct",
+]);
+
+// guarded function -> original, and back (one guard per function, for as long as it lives:
+// JavaScript sees the same function each time Python hands it over).
+const originals = new WeakMap();
+const guards = new WeakMap();
+
+/** The original behind a guarded function; any other value as it is. */
+export function unwrap(value) {
+  return originals.get(value) ?? value;
+}
+
+/** `{ name, url }` of one stack line (V8: "    at name (url:1:2)"; SpiderMonkey and
+ * JavaScriptCore: "name@url:1:2"), null for a line that is not a frame. */
+function parseFrame(line) {
+  const match = /^\s*at (?:async )?(?:(.*?) \()?(.*?):\d+:\d+\)?$/.exec(line) ?? /^(.*?)@(.*?):\d+:\d+$/.exec(line);
+  if (!match) return null;
+  return { name: (match[1] ?? "").split(".").pop(), url: match[2] };
+}
+
+/** The first frame on the stack that is not this file's, or null. */
+function caller() {
+  const stack = new Error().stack;
+  if (typeof stack !== "string") return null;
+  for (const line of stack.split("\n")) {
+    const frame = parseFrame(line);
+    if (frame !== null && frame.url !== OWN_URL) return frame;
+  }
+  return null;
+}
+
+// MicroPython's tables -> the module of the instance whose guard they carry.
+const guardedTables = new WeakMap();
+
+/**
+ * Guard the JS functions MicroPython calls (`M` is `mp._module`). `keepAsIs(fn)` says which
+ * functions stay unguarded (ffi's own proxies); `wireOf(error)` turns a JS error into the
+ * wire form the Python shim raises.
+ */
+export function installGuard(M, keepAsIs, wireOf) {
+  // MicroPython 1.27 keeps these on globalThis; each instance loaded replaces them.
+  const table = globalThis.proxy_js_ref;
+  const slots = globalThis.proxy_js_ref_map;
+  if (!Array.isArray(table) || !(slots instanceof Map)) {
+    throw new Error("ffi-micropython install(): MicroPython's proxy_js_ref / proxy_js_ref_map tables are missing; this MicroPython is not 1.27");
+  }
+  if (guardedTables.has(slots)) {
+    throw new Error(
+      "ffi-micropython install(): another MicroPython instance shares this one's proxy tables (MicroPython 1.27 keeps them " +
+        "on globalThis, and two instances loaded in one JS realm corrupt each other); load one MicroPython per page, worker or process",
+    );
+  }
+  guardedTables.set(slots, M);
+  let raiser = null;
+  let micropythonUrl = null;
+  let pendingWire = "";
+
+  function raise(error) {
+    // Emscripten's longjmp (`throw Infinity`): a MicroPython raise passing through a call
+    // that went back into Python; it must reach its handler untouched.
+    if (error === Infinity) throw error;
+    const from = raiser === null ? null : caller();
+    if (from === null || from.url !== micropythonUrl || !NATIVE_CALLERS.has(from.name)) throw error;
+    pendingWire = wireOf(error);
+    M._proxy_c_to_js_get_iter(raiser._ref);
+    // Not reached: the Python raise unwinds this frame.
+    throw error;
+  }
+
+  // Arguments reach the original as originals (only functions are ever guarded); so do
+  // the values of a trailing plain object (MicroPython's keyword arguments). `args` is the
+  // fresh array the Proxy call made. An argument that cannot be inspected (a Proxy whose
+  // traps throw) is passed as it is.
+  function unwrapArguments(args) {
+    for (let i = 0; i < args.length; i++) {
+      if (typeof args[i] === "function") args[i] = unwrap(args[i]);
+    }
+    const last = args[args.length - 1];
+    if (typeof last === "object" && last !== null) {
+      try {
+        if (Object.getPrototypeOf(last) === Object.prototype) {
+          for (const key of Object.keys(last)) {
+            if (typeof last[key] === "function") last[key] = unwrap(last[key]);
+          }
+        }
+      } catch {
+        // Not MicroPython's keyword object.
+      }
+    }
+    return args;
+  }
+
+  const traps = {
+    // Attributes of the function itself (`Date.now`, a static getter) are read and written
+    // with the function as `this`, as JavaScript reading them directly would.
+    get(target, key) {
+      let value;
+      try {
+        value = Reflect.get(target, key);
+      } catch (error) {
+        return raise(error);
+      }
+      return value;
+    },
+    set(target, key, value) {
+      let done;
+      try {
+        done = Reflect.set(target, key, typeof value === "function" ? unwrap(value) : value);
+      } catch (error) {
+        return raise(error);
+      }
+      if (!done) raise(new TypeError(`Cannot assign to read only property '${String(key)}' of function '${target.name}'`));
+      return true;
+    },
+    apply(target, thisArg, args) {
+      let result;
+      try {
+        result = Reflect.apply(target, typeof thisArg === "function" ? unwrap(thisArg) : thisArg, unwrapArguments(args));
+      } catch (error) {
+        return raise(error);
+      }
+      return result;
+    },
+    construct(target, args, newTarget) {
+      let result;
+      try {
+        result = Reflect.construct(target, unwrapArguments(args), unwrap(newTarget));
+      } catch (error) {
+        return raise(error);
+      }
+      return result;
+    },
+  };
+
+  function guarded(value) {
+    if (typeof value !== "function" || originals.has(value) || keepAsIs(value)) return value;
+    let made = guards.get(value);
+    if (made === undefined) {
+      try {
+        // MicroPython's own proxies of Python callables carry `_ref`: they stay as they are.
+        if (Object.hasOwn(value, "_ref")) return value;
+      } catch {
+        return value;
+      }
+      made = new Proxy(value, traps);
+      originals.set(made, value);
+      guards.set(value, made);
+    }
+    return made;
+  }
+
+  // MicroPython writes a new JS value into `table[id]`, then `slots.set(value, id)`; its
+  // lookups and frees go through `slots` too. These own properties of that one Map (no
+  // built-in is touched) put the guarded function in the slot and keep the original as key.
+  const { get, set, delete: remove } = Map.prototype;
+  Object.defineProperties(slots, {
+    get: { configurable: true, writable: true, value: (key) => get.call(slots, unwrap(key)) },
+    delete: { configurable: true, writable: true, value: (key) => remove.call(slots, unwrap(key)) },
+    set: {
+      configurable: true,
+      writable: true,
+      value(key, id) {
+        const original = unwrap(key);
+        set.call(slots, original, id);
+        if (table[id] === key) table[id] = guarded(original);
+        return slots;
+      },
+    },
+  });
+
+  return {
+    /** Bridge functions for the Python shim (_pyscript_ffi_impl.py arm_guard). */
+    bridge: {
+      // The raiser: a Python object whose __iter__ raises guard_error(). This call also
+      // shows which script MicroPython's native functions live in.
+      guard_arm(pythonRaiser) {
+        const from = caller();
+        if (from === null || !NATIVE_CALLERS.has(from.name)) return false;
+        raiser = pythonRaiser;
+        micropythonUrl = from.url;
+        return true;
+      },
+      guard_error() {
+        const wire = pendingWire;
+        pendingWire = "";
+        return wire;
+      },
+      // Throws, to prove at install that a guarded call raises in Python.
+      guard_selftest() {
+        throw new Error("pyscript.ffi guard self-test");
+      },
+    },
+  };
+}
