@@ -3,6 +3,7 @@
 // Pyodide raises for a throw in a call through `window` or `js`; on MicroPython the
 // guard (crates/ffi-micropython/js/guard.js) raises only for calls MicroPython makes.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { before, describe, test } from "node:test";
 
 import { loadMicroPython } from "../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
@@ -89,6 +90,21 @@ for i in range(2000):
 print(caught, sum(range(10)))
 `);
     assert.equal(printed.at(-1).trim(), "2000 45");
+  });
+
+  test("JavaScript iterating a Python object at top level gets the JS error (no Python handler to raise to)", () => {
+    // In a child process with a time limit: MicroPython hangs on an exception with no
+    // handler left, which is what raising here would cause.
+    const script = `
+      import { loadMicroPython } from "${new URL("../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url)}";
+      import { install } from "${new URL("../../dist/ffi-micropython/index.js", import.meta.url)}";
+      const mp = await loadMicroPython({ stdout: () => {}, stderr: () => {} });
+      await install(mp);
+      mp.runPython("import js\\nclass It:\\n    def __iter__(self):\\n        js.decodeURIComponent('%')\\njs.globalThis.it = It()");
+      try { [...globalThis.it]; console.log("no error"); } catch (e) { console.log(e.name); }
+    `;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { timeout: 60000, encoding: "utf8" });
+    assert.equal(output.trim(), "URIError");
   });
 
   test("another MicroPython sharing the tables is refused", async () => {

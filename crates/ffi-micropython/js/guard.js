@@ -4,21 +4,25 @@
 // its C frames past its exception handlers and leaves it unsafe to use. Every JS function
 // Python reaches (through `js`, `pyscript.window`, or any object they return) sits in
 // MicroPython's table of JS values, `proxy_js_ref`; the guard puts a call-through Proxy of
-// the function in that slot when MicroPython adds it. A call or construction that throws
-// is then raised as a Python exception the way MicroPython's own `raise` does: a longjmp
-// through its handler chain, started by its export `_proxy_c_to_js_get_iter` on a Python
-// object whose `__iter__` raises (that export runs Python with no handler of its own).
+// the function in that slot when MicroPython adds it. A call, a construction or an access
+// to the function's own attributes that throws is then raised as a Python exception the
+// way MicroPython's own `raise` does: a longjmp through its handler chain, started by its
+// export `_proxy_c_to_js_get_iter` on a Python object whose `__iter__` raises (that export
+// runs Python with no handler of its own).
 //
 // Only functions get a guard, never objects: a Proxy of a DOM node or typed array is not
 // accepted by the APIs that take one, while a Proxy of a function is called, constructed,
 // subclassed and read exactly like it. MicroPython's key for the slot stays the original,
 // so a value reaching Python twice is one JsProxy, equal to itself, as before.
 //
-// Two rules keep the raise safe: it is only taken when the call came straight from one of
-// MicroPython's native functions (C code under a Python handler calls them; JavaScript
-// calling a guarded function gets the JS error thrown as usual), and never inside a try
-// block here (the longjmp would stop in it); a longjmp already on its way through a
-// guarded call is thrown on untouched.
+// Three rules keep the raise safe: it is only taken when the call came straight from one
+// of MicroPython's native functions (C code under a Python handler calls them; JavaScript
+// calling a guarded function gets the JS error thrown as usual); only while JavaScript is
+// inside one of MicroPython's handler-protected entry points (its `external_call_depth`,
+// found at install, is above 0: Python that JavaScript entered by iterating a Python
+// object at top level has no handler to reach, and MicroPython would hang); and never
+// inside a try block here (the longjmp would stop in it) — a longjmp already on its way
+// through a guarded call is thrown on untouched.
 
 // Frames from this file are the guard's own.
 const OWN_URL = import.meta.url;
@@ -66,8 +70,21 @@ function caller() {
   return null;
 }
 
-// MicroPython's tables -> the module of the instance whose guard they carry.
-const guardedTables = new WeakMap();
+// The bytes of MicroPython's memory searched for `external_call_depth` (its static data;
+// 0x2d708 in 1.27's build).
+const STATIC_DATA_BYTES = 1 << 20;
+
+/** The addresses of the 32-bit words that read 0 in the first STATIC_DATA_BYTES. */
+function scanZeroWords(M) {
+  const zeros = [];
+  for (let address = 0; address < STATIC_DATA_BYTES; address += 4) {
+    if (M.getValue(address, "i32") === 0) zeros.push(address);
+  }
+  return zeros;
+}
+
+// MicroPython's tables that carry a guard.
+const guardedTables = new WeakSet();
 
 /**
  * Guard the JS functions MicroPython calls (`M` is `mp._module`). `keepAsIs(fn)` says which
@@ -87,15 +104,21 @@ export function installGuard(M, keepAsIs, wireOf) {
         "on globalThis, and two instances loaded in one JS realm corrupt each other); load one MicroPython per page, worker or process",
     );
   }
-  guardedTables.set(slots, M);
+  guardedTables.add(slots);
   let raiser = null;
   let micropythonUrl = null;
   let pendingWire = "";
+  // Where MicroPython keeps `external_call_depth` (main.c): the one word of its static data
+  // that reads 0 here (install() runs outside Python) and then 1, 2, 3 in calls nested that
+  // deep (guard_probe).
+  let depthCandidates = scanZeroWords(M);
+  let depthAddress = null;
 
   function raise(error) {
     // Emscripten's longjmp (`throw Infinity`): a MicroPython raise passing through a call
     // that went back into Python; it must reach its handler untouched.
     if (error === Infinity) throw error;
+    if (depthAddress === null || M.getValue(depthAddress, "i32") === 0) throw error;
     const from = raiser === null ? null : caller();
     if (from === null || from.url !== micropythonUrl || !NATIVE_CALLERS.has(from.name)) throw error;
     pendingWire = wireOf(error);
@@ -212,11 +235,20 @@ export function installGuard(M, keepAsIs, wireOf) {
       // shows which script MicroPython's native functions live in.
       guard_arm(pythonRaiser) {
         const from = caller();
-        if (from === null || !NATIVE_CALLERS.has(from.name)) return false;
+        const found = depthCandidates.filter((address) => M.getValue(address, "i32") === 1);
+        depthCandidates = [];
+        if (from === null || !NATIVE_CALLERS.has(from.name) || found.length !== 1) return false;
+        depthAddress = found[0];
         raiser = pythonRaiser;
         micropythonUrl = from.url;
         return true;
       },
+      // Keep the candidates for external_call_depth that read `depth` now.
+      guard_probe(depth) {
+        depthCandidates = depthCandidates.filter((address) => M.getValue(address, "i32") === depth);
+      },
+      // Call a Python callable from JavaScript: one entry point deeper.
+      guard_nest: (callable) => callable(),
       guard_error() {
         const wire = pendingWire;
         pendingWire = "";

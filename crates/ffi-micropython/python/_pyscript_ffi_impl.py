@@ -44,6 +44,11 @@ def arm_guard(raise_wire):
     """Let the guard raise JS errors in Python; proves once that it does."""
     global _raise
     _raise = raise_wire
+    # Show the guard where MicroPython counts its entry points: 1 here (this runs in the
+    # install's runPython), 2 and 3 in calls from JavaScript back into Python.
+    _bridge.guard_probe(1)
+    _bridge.guard_nest(lambda: _bridge.guard_probe(2))
+    _bridge.guard_nest(lambda: _bridge.guard_nest(lambda: _bridge.guard_probe(3)))
     if not _bridge.guard_arm(_Raiser()):
         # An engine whose stack traces do not name MicroPython's functions: JS errors in
         # MicroPython's own calls stay uncatchable there (docs/construction.md).
