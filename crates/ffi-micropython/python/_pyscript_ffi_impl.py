@@ -50,8 +50,9 @@ def arm_guard(raise_wire):
     _bridge.guard_nest(lambda: _bridge.guard_probe(2))
     _bridge.guard_nest(lambda: _bridge.guard_nest(lambda: _bridge.guard_probe(3)))
     if not _bridge.guard_arm(_Raiser()):
-        # An engine whose stack traces do not name MicroPython's functions: JS errors in
-        # MicroPython's own calls stay uncatchable there (docs/construction.md).
+        # An engine whose stack traces do not name MicroPython's functions, or a depth
+        # counter not found: JS errors in MicroPython's own calls stay uncatchable there
+        # (docs/construction.md, "Errors").
         return
     try:
         _bridge.guard_selftest()

@@ -106,7 +106,7 @@ const MAX_CLASS_DEPTH: usize = 16;
 pub struct Heap {
     module: JsValue,
     scratch: u32,
-    /// The original behind a guarded view (js/guard.js `unwrap`): what a JsProxy stands for.
+    /// The original behind a guarded function (js/guard.js `unwrap`): what a JsProxy stands for.
     unwrap: js_sys::Function,
 }
 
@@ -118,7 +118,7 @@ impl Heap {
             unwrap,
         }
     }
-    /// The JS value behind a JsProxy's ref; for a guarded view, its original.
+    /// The JS value behind a JsProxy's ref; for a guarded function, its original.
     fn js_value(&self, reference: u32) -> JsValue {
         let value = js_ref(reference);
         self.unwrap.call1(&JsValue::NULL, &value).unwrap_or(value)

@@ -29,7 +29,7 @@ impl std::fmt::Debug for Bridge {
 #[wasm_bindgen]
 impl Bridge {
     /// `module` is `mp._module`; `scratch` a 12-byte buffer malloc'ed in its heap;
-    /// `unwrap` gives the original behind a guarded view (js/guard.js).
+    /// `unwrap` gives the original behind a guarded function (js/guard.js).
     #[wasm_bindgen(constructor)]
     pub fn new(module: JsValue, scratch: u32, unwrap: js_sys::Function) -> Bridge {
         Bridge {
