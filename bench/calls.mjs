@@ -47,9 +47,15 @@ function unrelatedJs() {
   return [performance.now() - start, total];
 }
 
-async function unrelatedChild(interp, installed) {
+/** A fresh interpreter for a child measurement, with the bridge installed unless `options` is null. */
+async function childInterpreter(interp, options) {
   const I = interp === "pyodide" ? await loadPyodide(quiet) : await loadMicroPython(quiet);
-  if (installed === "yes") await (interp === "pyodide" ? installPyodide : installMicroPython)(I);
+  if (options !== null) await (interp === "pyodide" ? installPyodide : installMicroPython)(I, options);
+  return I;
+}
+
+async function unrelatedChild(interp, installed) {
+  const I = await childInterpreter(interp, installed === "yes" ? {} : null);
   for (let i = 0; i < 3; i++) unrelatedJs();
   const times = [];
   for (let i = 0; i < ROUNDS; i++) times.push(unrelatedJs()[0]);
@@ -94,8 +100,7 @@ function printLoopMedian(I) {
  * instances cannot share a process): prints the median ms.
  */
 async function handOverChild(interp, lifetime) {
-  const I = interp === "pyodide" ? await loadPyodide(quiet) : await loadMicroPython(quiet);
-  await (interp === "pyodide" ? installPyodide : installMicroPython)(I, { lifetime });
+  const I = await childInterpreter(interp, { lifetime });
   I.runPython(`
 from pyscript import window
 _take = window.eval("(f, i) => i")
@@ -120,8 +125,7 @@ if (process.argv[2] === "--hand-over") {
  * installed ("yes") or not ("no"), in one child process: prints the median ms.
  */
 async function plainCallChild(interp, installed) {
-  const I = interp === "pyodide" ? await loadPyodide(quiet) : await loadMicroPython(quiet);
-  if (installed === "yes") await (interp === "pyodide" ? installPyodide : installMicroPython)(I);
+  const I = await childInterpreter(interp, installed === "yes" ? {} : null);
   I.runPython(`
 import js
 _max = js.Math.max
