@@ -120,8 +120,11 @@ export function crossesExactly(value) {
   }
 }
 
-/** Bridge functions both adapters share, implemented over plain JS and the ledger. */
-export function commonBridge(proxies) {
+/**
+ * Bridge functions both adapters share, implemented over plain JS and the ledger; `core`
+ * is what the shims read from ffi-core's wasm exports (`limits`, `converter_error`).
+ */
+export function commonBridge(proxies, core) {
   // The JS error behind the last JsException, for the shim to attach (take_error).
   let lastError;
   const errorWire = (error) => {
@@ -145,6 +148,7 @@ export function commonBridge(proxies) {
     return guarded(() => boxResult(Reflect.apply(target, thisArg, args), isProxy), withConstructHint);
   };
   return {
+    ...core,
     globalThis,
     construct(cls, args) {
       if (typeof cls !== "function") {

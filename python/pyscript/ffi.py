@@ -62,6 +62,7 @@ _EXCEPTIONS = {
     "ValueError": ValueError,
     "RecursionError": RecursionError,
     "RuntimeError": RuntimeError,
+    "MemoryError": MemoryError,
 }
 
 # An error JavaScript threw: str(e) is "<name>: <message>"; `name` and `message` are the
@@ -116,8 +117,9 @@ _SCALARS = (bool, int, float, str)
 
 
 def _stays(value):
-    """What to_js returns as it is: None, the sentinels, scalars and JS values."""
-    return value is None or value is undefined or value is null or isinstance(value, _SCALARS) or _impl.is_js(value)
+    """What to_js returns as it is: None, the sentinels, exact scalars and JS values (a
+    subclass instance, an IntEnum say, is converted: to its stored value)."""
+    return value is None or value is undefined or value is null or type(value) in _SCALARS or _impl.is_js(value)
 
 
 def to_js(
@@ -148,6 +150,10 @@ def to_js(
     """
     if _stays(value):
         return value
+    if isinstance(value, str):
+        # A str subclass: its stored text. Converted inside a list, because a bare JS
+        # string coming back from the bridge would read as an error in the wire form.
+        return _convert([value], None, None, _NewProxies())[0]
     if type(value) is _Bound:
         return value._js
     function = _impl.js_function(value)
@@ -183,7 +189,7 @@ def to_js(
 
 
 # Nesting beyond this is a RecursionError anyway: a larger depth converts everything.
-_MAX_NESTING = 900
+_MAX_NESTING = _bridge.limits.max_nesting
 
 
 def _convert(value, dict_converter, default_converter, made):
@@ -333,6 +339,10 @@ def to_py(value, *, depth=-1):
         return value
     if type(depth) is not int or depth < -1:
         raise TypeError("to_py: depth must be an int >= -1 (-1 converts every level), got " + repr(depth))
+    if depth > _MAX_NESTING:
+        # Nesting beyond the limit fails anyway: a larger depth converts every level (and
+        # the bridge takes a 32-bit int).
+        depth = -1
     # Not named to_py: a Pyodide JsProxy's own to_py() method would shadow it.
     package = _bridge.convert_to_py(value, depth)
     if type(package) is str:
@@ -348,7 +358,7 @@ def to_py(value, *, depth=-1):
 
 
 # Fixup kinds: the contract with crates/ffi-core/src/convert/to_py.rs (mod fixup).
-_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON = range(9)
+_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON, _STRING = range(10)
 
 
 def _apply_fixups(document, package):
@@ -389,6 +399,8 @@ def _apply_fixups(document, package):
             value = float(payload)
         elif kind == _HEXINT:
             value = int(payload, 16)
+        elif kind == _STRING:
+            value = "\0".join([refs[part] for part in payload])
         else:
             if floats is None:
                 floats = _array("d", bytes.fromhex(package[2]))

@@ -13,6 +13,8 @@ pub enum ErrorKind {
     Value,
     /// Nesting deeper than the engine's hard limit (`RecursionError`).
     Recursion,
+    /// A value larger than a conversion can hold at once (`MemoryError`).
+    TooLarge,
     /// The interpreter's internals did not look as this build expects (`RuntimeError`).
     Interpreter,
     /// Not an error for users: the walk met objects only Python can turn into JS values
@@ -27,6 +29,7 @@ impl ErrorKind {
             ErrorKind::Type => "TypeError",
             ErrorKind::Value => "ValueError",
             ErrorKind::Recursion => "RecursionError",
+            ErrorKind::TooLarge => "MemoryError",
             ErrorKind::Interpreter => "RuntimeError",
             ErrorKind::NeedsPython => "NeedsPython",
         }
@@ -95,10 +98,8 @@ impl From<Error> for wasm_bindgen::JsValue {
 impl From<wasm_bindgen::JsValue> for Error {
     /// A JS exception caught while our code ran (a throwing getter, a converter that threw).
     fn from(value: wasm_bindgen::JsValue) -> Self {
-        let (name, message) = match value.dyn_ref::<js_sys::Error>() {
-            Some(e) => (String::from(e.name()), String::from(e.message())),
-            None => ("Error".to_owned(), format!("{value:?}")),
-        };
+        // Read without running anything that could throw again (getters of a hostile value).
+        let (name, message) = crate::js::thrown(&value);
         Error::new(
             ErrorKind::Value,
             name.clone(),
@@ -108,7 +109,6 @@ impl From<wasm_bindgen::JsValue> for Error {
     }
 }
 
-use wasm_bindgen::JsCast;
 
 #[cfg(test)]
 mod tests {

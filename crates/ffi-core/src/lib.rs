@@ -7,6 +7,7 @@
 pub mod convert;
 pub mod error;
 pub mod interpreter;
+pub mod js;
 pub mod proxy;
 pub mod typed;
 pub mod wire;

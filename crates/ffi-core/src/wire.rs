@@ -34,12 +34,39 @@ pub fn stats_object(stats: Stats) -> JsValue {
 }
 
 /// `to_py` for a bridge: `[json, refs, floats_hex]` (see `convert::to_py`), or an error
-/// string. `depth` is `-1` for all levels.
-pub fn to_py_package(value: &JsValue, depth: i32, inline_floats: bool) -> JsValue {
-    let mut options = ToPyOptions::new(inline_floats);
+/// string. `depth` is `-1` for all levels; `options` the adapter's preset.
+pub fn to_py_package(value: &JsValue, depth: i32, mut options: ToPyOptions) -> JsValue {
     options.depth = usize::try_from(depth).ok();
     match to_py(value, &options) {
         Ok(doc) => js_sys::Array::of3(&doc.json.into(), &doc.refs, &doc.floats_hex.into()).into(),
         Err(err) => JsValue::from_str(&err.to_wire()),
     }
+}
+
+/// The limits the Python shims apply themselves, read from here so that one number
+/// holds everywhere: `{ max_nesting, max_converter_chain }`.
+#[cfg(feature = "bridge")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn limits() -> JsValue {
+    use crate::convert::options::{MAX_CONVERTER_CHAIN, MAX_NESTING};
+    let object = js_sys::Object::new();
+    for (name, value) in [("max_nesting", MAX_NESTING), ("max_converter_chain", MAX_CONVERTER_CHAIN)] {
+        // Setting a data property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_f64(value as f64));
+    }
+    object.into()
+}
+
+/// The wire form of a `default_converter` misuse the shims detect while they walk:
+/// `kind` 0, a result containing the object (`type_name` is the object's type); 1, results
+/// that keep needing conversion.
+#[cfg(feature = "bridge")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn converter_error(kind: u32, type_name: String) -> String {
+    use crate::convert::to_js::{default_converter_cycle, default_converter_runaway};
+    match kind {
+        0 => default_converter_cycle(&type_name),
+        _ => default_converter_runaway(),
+    }
+    .to_wire()
 }

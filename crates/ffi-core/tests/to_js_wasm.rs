@@ -187,13 +187,13 @@ fn to_py_document_puts_what_json_cannot_say_in_fixups() {
     use ffi_core::convert::to_py::{to_py, ToPyOptions};
     let value =
         js_sys::eval("(() => { const s = [1]; return {a: [0.5, NaN, s, s], m: new Map([[2, 'x']])}; })()").expect("js");
-    let inline = to_py(&value, &ToPyOptions::new(true)).expect("converts");
+    let inline = to_py(&value, &ToPyOptions::exact_parser()).expect("converts");
     assert_eq!(
         inline.json,
         r#"[{"a":[0.5,null,[1],null],"m":null},[[[0,"a",1],5,"nan"],[[0,"a",3],1,[0,"a",2]],[[0,"m"],2,[[2,"x"]]]]]"#
     );
     // Without inline floats, 0.5 travels as bits (fixup 7, float table index 0).
-    let bits = to_py(&value, &ToPyOptions::new(false)).expect("converts");
+    let bits = to_py(&value, &ToPyOptions::minimal_parser()).expect("converts");
     assert!(bits.json.starts_with(r#"[{"a":[null,null,[1],null]"#), "{}", bits.json);
     assert_eq!(bits.floats_hex, "000000000000e03f");
 }

@@ -3,6 +3,10 @@
 export function heap_u32(m, addr) {
   return m.getValue(addr, "i32") >>> 0;
 }
+// The one write: an object pointer into a slot of the shim's own list of found objects.
+export function heap_set_u32(m, addr, value) {
+  m.setValue(addr, value, "i32");
+}
 export function heap_u16(m, addr) {
   return m.getValue(addr, "i16") & 0xffff;
 }

@@ -1,5 +1,5 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, Proxies, python_files } from "./ffi_micropython.js";
+import initWasm, { Bridge, converter_error, limits, Proxies, python_files } from "./ffi_micropython.js";
 import { installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, crossesExactly, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
@@ -26,7 +26,7 @@ async function setUp(mp, { lifetime }) {
     (callable) => auto && restore(callable, Proxies.is_proxy),
     calls.invoke,
   );
-  const common = commonBridge(proxies);
+  const common = commonBridge(proxies, { converter_error, limits: limits() });
   // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
   const guard = installGuard(M, Proxies.is_proxy, common.error_wire);
   mp.registerJsModule("_pyscript_ffi_bridge", {
@@ -44,6 +44,7 @@ async function setUp(mp, { lifetime }) {
     },
     to_js_stack: (dictConverter) => bridge.to_js_stack(dictConverter ?? undefined),
     js_method_of_top: () => bridge.js_method_of_top(),
+    holes_of_stack: () => bridge.holes_of_stack(),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
   writePythonFiles(mp.FS, PYTHON_ROOT, python_files());

@@ -41,9 +41,10 @@ class _Raiser:
 
 
 def arm_guard(raise_wire):
-    """Let the guard raise JS errors in Python; proves once that it does."""
-    global _raise
-    _raise = raise_wire
+    """Keep the shim's raiser of wire errors, and let the guard raise JS errors in
+    Python with it; proves once that it does."""
+    global _raise, _raise_wire
+    _raise = _raise_wire = raise_wire
     # Show the guard where MicroPython counts its entry points: 1 here (this runs in the
     # install's runPython), 2 and 3 in calls from JavaScript back into Python.
     _bridge.guard_probe(1)
@@ -118,52 +119,13 @@ def bind_sentinels(undefined, null):
     return ""
 
 
-_DATA = (int, float, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset)
-
-
-def _conversions(value, default_converter, convert):
-    """id(obj) -> default_converter(obj) for every object in value that has no conversion
-    of its own. Only called when default_converter is given; the Rust side reads the
-    table instead of the object (MicroPython cannot call back into Python mid-walk)."""
-    table = {}
-    seen = set()
-    todo = [value]
-    while todo:
-        obj = todo.pop()
-        if obj is None or obj is _undefined or obj is _null or type(obj) is _JsProxy or id(obj) in seen:
-            continue
-        seen.add(id(obj))
-        if isinstance(obj, _DATA):
-            if isinstance(obj, dict):
-                todo.extend(obj.keys())
-                todo.extend(obj.values())
-            elif isinstance(obj, (list, tuple, set, frozenset)):
-                todo.extend(obj)
-            continue
-        converted = default_converter(obj, convert, _cache_conversion)
-        if converted is not _NO_CONVERSION:
-            table[id(obj)] = converted
-            todo.append(converted)
-    return table
-
-
 def _cache_conversion(value, converted):
     """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
 
 
-def _convert_or_proxy(default_converter, proxies):
-    # Without default_converter, objects cross as their proxies (a TypeError if
-    # create_pyproxies=False).
-    def convert_one(obj, convert, cache_conversion):
-        if default_converter is not None:
-            return default_converter(obj, convert, cache_conversion)
-        return proxies.proxy(obj)
-
-    return convert_one
-
-
-_NO_CONVERSION = object()
 _NEEDS_PYTHON = "\0NeedsPython\0"
+_MAX_CONVERTER_CHAIN = _bridge.limits.max_converter_chain
+_raise_wire = None
 
 
 def _walk(value, table, dict_converter):
@@ -176,12 +138,82 @@ def _walk(value, table, dict_converter):
         _stack.pop()
 
 
+def _holes(root, table):
+    """The objects in root only Python can convert, in the order the walk meets them
+    (the heap walker finds them: it reads subclasses' stored values, which Python code
+    here cannot, and runs no override)."""
+    found = [None] * 16
+    while True:
+        _stack.append(root)
+        _stack.append(table)
+        _stack.append(found)
+        try:
+            count = _bridge.holes_of_stack()
+        finally:
+            _stack.pop()
+            _stack.pop()
+            _stack.pop()
+        if type(count) is str:
+            _raise_wire(count)
+        if count >= 0:
+            return found[:count]
+        found = [None] * -count
+
+
+def _fill(root, table, convert_one, convert):
+    """Put in table what Python makes of each object in root that only Python can convert:
+    in the walk's order, each result completed (its own such objects) before the next, as
+    Pyodide's pickler calls default_converter. The rules are Pyodide's (its
+    _Pickler.converted): a result containing its object is an error, and results nest at
+    most MAX_CONVERTER_CHAIN deep. Iterative: MicroPython's Python stack is small."""
+    # One iterator of found objects per level; below the root level, each level is the
+    # result of the object in `open_results` at the same position.
+    levels = [iter(_holes(root, table))]
+    open_results = []
+    active = set()
+    while levels:
+        obj = next(levels[-1], _END)
+        if obj is _END:
+            levels.pop()
+            if open_results:
+                done, result = open_results.pop()
+                active.discard(id(done))
+                table[id(done)] = result
+            continue
+        key = id(obj)
+        if key in table:
+            continue
+        if key in active:
+            _raise_wire(_bridge.converter_error(0, type(obj).__name__))
+        if len(active) >= _MAX_CONVERTER_CHAIN:
+            _raise_wire(_bridge.converter_error(1, ""))
+        result = convert_one(obj, convert, _cache_conversion)
+        if result is obj:
+            _raise_wire(_bridge.converter_error(0, type(obj).__name__))
+        active.add(key)
+        open_results.append((obj, result))
+        levels.append(iter(_holes(result, table)))
+
+
+_END = object()
+
+
+def _convert_or_proxy(default_converter, proxies):
+    # Without default_converter, objects cross as their proxies (a TypeError if
+    # create_pyproxies=False).
+    if default_converter is not None:
+        return default_converter
+    return lambda obj, convert, cache_conversion: proxies.proxy(obj)
+
+
 def to_js(value, dict_converter, default_converter, convert, proxies):
     # The first walk needs no Python help for plain data. If it met objects that only
-    # Python can convert (proxies, default_converter results), build them and walk again.
+    # Python can convert (proxies, default_converter results), Python makes them, then
+    # the value is walked again with the table of what they became.
     result = _walk(value, None, dict_converter)
     if type(result) is str and result.startswith(_NEEDS_PYTHON):
-        table = _conversions(value, _convert_or_proxy(default_converter, proxies), convert)
+        table = {}
+        _fill(value, table, _convert_or_proxy(default_converter, proxies), convert)
         result = _walk(value, table, dict_converter)
     return result
 

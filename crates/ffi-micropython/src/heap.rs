@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/js/heap.js")]
 extern "C" {
     fn heap_u32(module: &JsValue, addr: u32) -> u32;
+    fn heap_set_u32(module: &JsValue, addr: u32, value: u32);
     fn heap_u16(module: &JsValue, addr: u32) -> u32;
     fn heap_u8(module: &JsValue, addr: u32) -> u32;
     fn heap_f64(module: &JsValue, addr: u32) -> f64;
@@ -182,6 +183,22 @@ impl Heap {
         })
     }
 
+    /// Put the object words `found` into the first slots of the list at `list` (the shim's
+    /// own list, made `[None] * n` for this): `Ok(found.len())`, or `Err(needed)` when the
+    /// list is too short. The objects are reachable from the value being converted, so the
+    /// list's new references keep nothing alive that was not.
+    pub fn fill_list(&self, list: u32, found: &[u32]) -> Result<u32, u32> {
+        let needed = u32::try_from(found.len()).unwrap_or(u32::MAX);
+        if needed > self.u32(list + layout::LIST_LEN) {
+            return Err(needed);
+        }
+        let items = self.u32(list + layout::LIST_ITEMS);
+        for (i, word) in (0u32..).zip(found) {
+            heap_set_u32(&self.module, items + 4 * i, *word);
+        }
+        Ok(needed)
+    }
+
     /// The argument stack's `n`-th value from the top (what the shim pushed for this call).
     pub fn stack_item(&self, calibration: &Calibration, from_top: u32) -> Result<u32, Error> {
         let list = calibration.arg_stack;
@@ -298,15 +315,19 @@ impl<'a> HeapGraph<'a> {
                 len,
             )))
         } else if ty == cal.ty_bytearray || ty == cal.ty_memoryview {
+            // A memoryview of an array('i') or the like is its raw bytes, as bytes(view) is.
             let typecode_free = heap.u32(word + layout::ARRAY_TYPECODE_FREE);
-            // Only byte views: 'B', 'b' or bytearray's own code (1); the RW flag is 0x80.
-            if !matches!(typecode_free & 0x7f, 1 | 0x42 | 0x62) {
+            let Some(item_size) = item_size(typecode_free & 0x7f) else {
                 return Ok(None);
-            }
+            };
+            // A memoryview's offset and length count items; a bytearray's offset is 0.
             let offset = if ty == cal.ty_memoryview { typecode_free >> 8 } else { 0 };
             let len = heap.u32(word + layout::ARRAY_LEN);
             let items = heap.u32(word + layout::ARRAY_ITEMS);
-            PyNode::Bytes(PyBytes::Js(heap_bytes(&heap.module, items + offset, len)))
+            let (Some(start), Some(bytes)) = (offset.checked_mul(item_size), len.checked_mul(item_size)) else {
+                return Err(Error::interpreter("MicroPython heap: implausible memoryview"));
+            };
+            PyNode::Bytes(PyBytes::Js(heap_bytes(&heap.module, items.wrapping_add(start), bytes)))
         } else if ty == cal.ty_int {
             PyNode::Int(heap.mpz(word)?)
         } else if ty == cal.ty_float {
@@ -405,60 +426,121 @@ impl<'a> HeapGraph<'a> {
     /// One object. Everything the heap reader produces is owned, so nodes outlive the
     /// borrow of the graph (recursive reads need no conversion).
     fn read(&self, word: u32) -> Result<PyNode<'static>, Error> {
+        let mut word = word;
+        // An object Python converted stands for its result, which may itself be one (a
+        // default_converter result converted in turn; the shim bounds such chains).
+        for _ in 0..=MAX_CONVERSION_CHAIN {
+            if let Some(node) = self.read_value(word)? {
+                return Ok(node);
+            }
+            match &self.conversions {
+                Some(table) => match table.get(&word) {
+                    Some(converted) => word = *converted,
+                    None => {
+                        return Ok(PyNode::Other {
+                            type_name: Cow::Owned(self.heap.type_name(self.heap.u32(word))),
+                        })
+                    }
+                },
+                None => {
+                    return Err(Error::new(
+                        ffi_core::ErrorKind::NeedsPython,
+                        self.heap.type_name(self.heap.u32(word)),
+                        "JavaScript",
+                        "objects that only Python can convert",
+                    ))
+                }
+            }
+        }
+        Err(Error::interpreter("MicroPython bridge: a conversion table entry leads to itself"))
+    }
+
+    /// One object as data or a JS value; `None` for an object only Python can convert
+    /// (what `default_converter` or a proxy stands in for).
+    fn read_value(&self, word: u32) -> Result<Option<PyNode<'static>>, Error> {
         let (heap, cal) = (self.heap, self.calibration);
         if word & 1 == 1 {
-            return Ok(PyNode::Int(PyInt::Small(small_int(word))));
+            return Ok(Some(PyNode::Int(PyInt::Small(small_int(word)))));
         }
         if word & 7 == 2 {
-            return Ok(PyNode::Str(PyStr::Js(self.qstr(word)?)));
+            return Ok(Some(PyNode::Str(PyStr::Js(self.qstr(word)?))));
         }
         if word & 7 == 6 {
-            return match word {
-                w if w == cal.none => Ok(PyNode::None),
-                w if w == cal.true_ => Ok(PyNode::Bool(true)),
-                w if w == cal.false_ => Ok(PyNode::Bool(false)),
-                _ => Ok(PyNode::Other {
+            return Ok(Some(match word {
+                w if w == cal.none => PyNode::None,
+                w if w == cal.true_ => PyNode::Bool(true),
+                w if w == cal.false_ => PyNode::Bool(false),
+                _ => PyNode::Other {
                     type_name: Cow::Borrowed("object"),
-                }),
-            };
+                },
+            }));
         }
         if word == cal.undefined {
-            return Ok(PyNode::Undefined);
+            return Ok(Some(PyNode::Undefined));
         }
         if word == cal.js_undefined {
-            return Ok(PyNode::None);
+            return Ok(Some(PyNode::None));
         }
         if word == cal.null {
-            return Ok(PyNode::Null);
+            return Ok(Some(PyNode::Null));
         }
         let ty = heap.u32(word);
         if let Some(node) = self.native(word, ty)? {
-            return Ok(node);
+            return Ok(Some(node));
         }
         if let Some(function) = self.js_method(word, ty) {
-            return Ok(PyNode::Js(function));
+            return Ok(Some(PyNode::Js(function)));
         }
-        if let Some(node) = self.subclass(word, ty)? {
-            return Ok(node);
-        }
-        match &self.conversions {
-            Some(table) => {
-                if let Some(converted) = table.get(&word) {
-                    return self.read(*converted);
+        self.subclass(word, ty)
+    }
+
+    /// The objects in the value at `root` that only Python can convert, once each, in the
+    /// order the conversion meets them (depth first, dict keys before their values; what
+    /// Pyodide's pickler calls `default_converter` in). Objects already in the conversion
+    /// table are complete and not looked into; nothing nested deeper than the nesting limit
+    /// is looked for (the conversion fails there anyway).
+    pub fn holes(&self, root: u32) -> Result<Vec<u32>, Error> {
+        let mut found = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut todo = vec![(root, 0usize)];
+        while let Some((word, depth)) = todo.pop() {
+            if word & 3 != 0 || !seen.insert(word) {
+                continue;
+            }
+            if self.conversions.as_ref().is_some_and(|table| table.contains_key(&word)) {
+                continue;
+            }
+            let children: Vec<u32> = match self.read_value(word)? {
+                None => {
+                    found.push(word);
+                    continue;
                 }
-            }
-            None => {
-                return Err(Error::new(
-                    ffi_core::ErrorKind::NeedsPython,
-                    heap.type_name(ty),
-                    "JavaScript",
-                    "objects that only Python can convert",
-                ))
+                Some(PyNode::List(items) | PyNode::Tuple(items) | PyNode::Set(items) | PyNode::FrozenSet(items)) => {
+                    items.iter().map(|id| id.0).collect()
+                }
+                Some(PyNode::Dict(entries)) => entries.iter().flat_map(|(k, v)| [k.0, v.0]).collect(),
+                Some(_) => continue,
+            };
+            if depth < ffi_core::convert::options::MAX_NESTING {
+                todo.extend(children.into_iter().rev().map(|child| (child, depth + 1)));
             }
         }
-        Ok(PyNode::Other {
-            type_name: Cow::Owned(heap.type_name(ty)),
-        })
+        Ok(found)
+    }
+}
+
+/// How long a chain of conversion table entries may be (the shim's own bound is lower).
+const MAX_CONVERSION_CHAIN: usize = 4 * ffi_core::convert::options::MAX_CONVERTER_CHAIN;
+
+/// The size of one item of a MicroPython array typecode (32-bit build), for the numeric
+/// typecodes and bytearray's own (1).
+fn item_size(typecode: u32) -> Option<u32> {
+    match char::from_u32(typecode)? {
+        '\u{1}' | 'b' | 'B' => Some(1),
+        'h' | 'H' => Some(2),
+        'i' | 'I' | 'l' | 'L' | 'f' => Some(4),
+        'q' | 'Q' | 'd' => Some(8),
+        _ => None,
     }
 }
 

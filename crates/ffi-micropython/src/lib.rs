@@ -5,6 +5,7 @@
 
 pub mod heap;
 
+use ffi_core::convert::to_py::ToPyOptions;
 use ffi_core::{wire, Error, ToJsOptions};
 use wasm_bindgen::prelude::*;
 
@@ -71,19 +72,44 @@ impl Bridge {
         wire::object_or_error(self.convert_top(&ToJsOptions::with_dict_converter(&dict_converter)))
     }
 
+    /// The objects only Python can convert in the value below the top of the argument
+    /// stack (see `HeapGraph::holes`), written into the list on top; the conversion table
+    /// below them says which are done. Returns how many were written, `-n` when the list
+    /// needs `n` slots, or an error in wire form.
+    pub fn holes_of_stack(&self) -> JsValue {
+        let result = self.calibration().and_then(|calibration| {
+            let root = self.heap.stack_item(calibration, 2)?;
+            let table = self.heap.stack_item(calibration, 1)?;
+            let list = self.heap.stack_item(calibration, 0)?;
+            let graph = HeapGraph::new(&self.heap, calibration, root).with_conversions(table)?;
+            let found = graph.holes(root)?;
+            Ok(match self.heap.fill_list(list, &found) {
+                Ok(written) => f64::from(written),
+                Err(needed) => -f64::from(needed),
+            })
+        });
+        match result {
+            Ok(n) => JsValue::from_f64(n),
+            Err(err) => JsValue::from_str(&err.to_wire()),
+        }
+    }
+
     /// `to_py`: see `ffi_core::wire::to_py_package` (MicroPython's float parser is inexact: floats travel as bits).
     pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
-        wire::to_py_package(&value, depth, false)
+        wire::to_py_package(&value, depth, ToPyOptions::minimal_parser())
     }
 }
 
 impl Bridge {
+    fn calibration(&self) -> Result<&Calibration, Error> {
+        self.calibration
+            .as_ref()
+            .ok_or_else(|| Error::interpreter("ffi-micropython: install() did not finish calibrating"))
+    }
+
     /// The stack holds `[..., value, conversion table or None]`.
     fn convert_top(&self, options: &ToJsOptions) -> Result<JsValue, Error> {
-        let calibration = self
-            .calibration
-            .as_ref()
-            .ok_or_else(|| Error::interpreter("ffi-micropython: install() did not finish calibrating"))?;
+        let calibration = self.calibration()?;
         let root = self.heap.stack_item(calibration, 1)?;
         let table = self.heap.stack_item(calibration, 0)?;
         let graph = HeapGraph::new(&self.heap, calibration, root).with_conversions(table)?;

@@ -1,6 +1,7 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, Proxies, python_files } from "./ffi_pyodide.js";
+import initWasm, { Bridge, converter_error, limits, Proxies, python_files } from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
+import { stackBound } from "./stack.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", setUp });
@@ -14,8 +15,9 @@ async function setUp(pyodide, { lifetime }) {
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
   const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls.invoke);
   if (lifetime === "auto") installAutoLifetime(pyodide, proxies, Proxies.is_proxy);
+  const bound = stackBound(pyodide);
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
-    ...commonBridge(proxies),
+    ...commonBridge(proxies, { converter_error, limits: limits() }),
     set_call_boxed: calls.setCallBoxed,
     to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
@@ -28,6 +30,8 @@ async function setUp(pyodide, { lifetime }) {
       }
     },
     too_deep: () => bridge.too_deep(),
+    stack_bound_enter: bound.enter,
+    stack_bound_exit: bound.exit,
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
   writePythonFiles(pyodide.FS, PYTHON_ROOT, python_files());

@@ -9,6 +9,7 @@ and other objects as references.
 
 import io
 import pickle
+from collections import OrderedDict as _OrderedDict
 
 from pyodide.ffi import JsBigInt, JsException, JsProxy, create_proxy, jsnull
 
@@ -26,8 +27,14 @@ def js_exception(name, message, js_error):
     return _bridge.make_error(name, message)
 
 
+_raise_wire = None
+
+
 def arm_guard(raise_wire):
-    """Nothing to arm: Pyodide turns a JS error in any call into a JsException itself."""
+    """Keep the shim's raiser of wire errors. No guard to arm: Pyodide turns a JS error in
+    any call into a JsException itself."""
+    global _raise_wire
+    _raise_wire = raise_wire
 
 
 _undefined = object()
@@ -62,11 +69,23 @@ class _Pickler(pickle.Pickler):
         self.default_converter = default_converter
         self.convert = convert
         self.proxies = proxies
+        # Objects made during the walk (base-type copies, converter results), kept alive
+        # until it ends: the pickler's memo is keyed by id(), and a freed temporary's id
+        # would be taken by the next one.
+        self.keep = []
+        # ids of the objects whose default_converter result is being walked: meeting one
+        # again means its result contains it.
+        self.active = set()
 
     def reducer_override(self, obj):
-        # Exact None/bool/int/float/str/bytes/list/tuple/dict/set/frozenset never get here.
+        # Exact None/bool/int/float/str/bytes/list/tuple/dict/set/frozenset never get here,
+        # nor does an object met before (the pickler's memo). So a second call for the
+        # same object means it is inside its own default_converter result.
         if obj is _ext or obj is _same or obj is _new or type(obj) is bytearray:
             return NotImplemented
+        if type(obj) is _End:
+            self.active.discard(obj.key)
+            return (_ext, (2, 0))
         if isinstance(obj, JsProxy):
             self.js_refs.append(obj)
             return (_ext, (0, len(self.js_refs) - 1))
@@ -74,39 +93,127 @@ class _Pickler(pickle.Pickler):
             return (_ext, (2, 0))
         if obj is _null:
             return (_ext, (3, 0))
-        if isinstance(obj, (list, tuple)):
-            return (_new, (0,), None, iter(obj))
+        # Subclasses of the data types cross as their stored value, read by the base
+        # type's own methods: an override (__iter__, items, __int__, __str__, ...) never
+        # runs, as on MicroPython, which reads the stored value from its heap.
+        if isinstance(obj, list):
+            return (_new, (0,), None, list.__iter__(obj))
         if isinstance(obj, dict):
-            return (_new, (1,), None, None, iter(obj.items()))
-        if isinstance(obj, memoryview):
-            return (_same, (obj.tobytes(),))
-        for base in _VALUE_BASES:
+            items = _OrderedDict.items(obj) if isinstance(obj, _OrderedDict) else dict.items(obj)
+            return (_new, (1,), None, None, iter(items))
+        for base, stored in _STORED_VALUES:
             if isinstance(obj, base):
-                return (_same, (base(obj),))
+                return (_same, (self.made(stored(obj)),))
         if self.default_converter is not None:
-            # Its result (a JS value or Python data) is converted in obj's place.
-            return (_same, (self.default_converter(obj, self.convert, _cache_conversion),))
+            return self.converted(obj)
         # Any other object crosses as its proxy (one per live object; a TypeError if
         # create_pyproxies=False).
         self.js_refs.append(self.proxies.proxy(obj))
         return (_ext, (0, len(self.js_refs) - 1))
 
+    def made(self, value):
+        self.keep.append(value)
+        return value
 
-# Checked in this order: bool cannot be subclassed, so int covers IntEnum and IntFlag.
-_VALUE_BASES = (int, float, str, bytes, bytearray, set, frozenset)
+    def converted(self, obj):
+        """The reduction of obj to its default_converter result, which is converted in
+        obj's place; an _End after it marks where its walk ends. The rules (the same on
+        MicroPython, _conversions): a result containing obj is an error, and results
+        nest in one another at most MAX_CONVERTER_CHAIN deep."""
+        key = id(obj)
+        if key in self.active:
+            raise _converter_cycle(obj)
+        if len(self.active) >= _MAX_CONVERTER_CHAIN:
+            raise _converter_runaway()
+        result = self.default_converter(obj, self.convert, _cache_conversion)
+        if result is obj:
+            raise _converter_cycle(obj)
+        self.active.add(key)
+        return (_same, (self.made(result), self.made(_End(key))))
+
+
+class _End:
+    """Pickled right after a default_converter result: the walk has left it."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key):
+        self.key = key
+
+
+def _converter_cycle(obj):
+    return _converter_error(0, type(obj).__name__)
+
+
+def _converter_runaway():
+    return _converter_error(1, "")
+
+
+def _converter_error(kind, type_name):
+    # The exception the shim raises for this wire error (its words live in ffi-core).
+    try:
+        _raise_wire(_bridge.converter_error(kind, type_name))
+    except Exception as error:
+        return error
+
+
+_MAX_CONVERTER_CHAIN = _bridge.limits.max_converter_chain
+
+_ALL = slice(None)
+
+# (base type, its stored value as an exact instance), in this order: bool cannot be
+# subclassed, so int covers IntEnum and IntFlag.
+_STORED_VALUES = (
+    (int, int.__int__),
+    (float, float.__float__),
+    (str, str.__str__),
+    (bytes, lambda obj: bytes.__getitem__(obj, _ALL)),
+    (bytearray, lambda obj: bytearray.__getitem__(obj, _ALL)),
+    (memoryview, memoryview.tobytes),
+    (tuple, lambda obj: tuple.__getitem__(obj, _ALL)),
+    (set, set.copy),
+    (frozenset, frozenset.copy),
+)
 
 
 def _cache_conversion(value, converted):
     """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
 
 
+def _check_stack_bound():
+    # A value nested 4,000 levels pickles within Pyodide's default protection (and is
+    # still shallow enough for the JS stack); within the bridge's bound it must not.
+    value = []
+    for _ in range(4000):
+        value = [value]
+    _bridge.stack_bound_enter()
+    try:
+        pickle.dumps(value, protocol=5)
+    except RecursionError:
+        return
+    finally:
+        _bridge.stack_bound_exit()
+    raise RuntimeError("pyscript.ffi: the stack bound for conversions did not hold on this Pyodide (js/stack.js)")
+
+
+_check_stack_bound()
+
+
 def to_js(value, dict_converter, default_converter, convert, proxies):
     buffer = io.BytesIO()
     pickler = _Pickler(buffer, default_converter, convert, proxies)
+    # CPython's pickler recurses in C; Pyodide's C stack is larger than what the JS engine
+    # allows its frames, so a deep value would kill the interpreter. Within the bridge's
+    # stack bound a deep value is a RecursionError instead (js/stack.js).
+    _bridge.stack_bound_enter()
     try:
         pickler.dump(value)
-    except RecursionError:
+    except RecursionError as error:
+        if error.args and str(error.args[0]).startswith("to_js:"):
+            raise
         return _bridge.too_deep()
+    finally:
+        _bridge.stack_bound_exit()
     return _bridge.to_js_pickle(buffer.getbuffer(), pickler.js_refs, dict_converter)
 
 

@@ -6,6 +6,7 @@ pub mod graph;
 pub mod pickle;
 
 use ffi_core::convert::to_js::too_deep;
+use ffi_core::convert::to_py::ToPyOptions;
 use ffi_core::{wire, Error, ToJsOptions};
 use wasm_bindgen::prelude::*;
 
@@ -55,7 +56,7 @@ impl Bridge {
 
     /// `to_py`: see `ffi_core::wire::to_py_package` (CPython parses float literals exactly).
     pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
-        wire::to_py_package(&value, depth, true)
+        wire::to_py_package(&value, depth, ToPyOptions::exact_parser())
     }
 }
 

@@ -8,7 +8,9 @@ use ffi_core::{NodeId, PyInt};
 
 /// The Python module and names our `reducer_override` emits (`python/_pyscript_ffi_impl.py`).
 pub const MARKER_MODULE: &str = "_pyscript_ffi_impl";
-/// `_same(x)` stands for `x` (a subclass instance reduced to its base-type value).
+/// `_same(x)` stands for `x` (a subclass instance reduced to its base-type value);
+/// `_same(x, end)` too (a `default_converter` result, followed by the mark that tells the
+/// Python side its walk ended; the mark is no value).
 pub const MARKER_SAME: &str = "_same";
 /// `_new(kind)`: an empty list (0) or dict (1) that APPENDS/SETITEMS then fill, so a
 /// subclass instance keeps its identity and may contain itself.
@@ -118,6 +120,8 @@ struct Machine<'a> {
     /// Stack heights at each MARK, innermost last.
     marks: Vec<usize>,
     memo: Vec<Option<NodeId>>,
+    /// The stream's length: every memo operation takes at least one byte of it.
+    max_memo: usize,
 }
 
 impl<'a> Machine<'a> {
@@ -162,9 +166,10 @@ impl<'a> Machine<'a> {
         }
     }
     fn memo_put(&mut self, index: usize, id: NodeId) -> Result<(), DecodeError> {
-        // Memo indices come from the stream; bound them by the number of nodes so a
-        // hostile index cannot make us allocate more than the input justifies.
-        if index > self.nodes.len() {
+        // Memo indices come from the stream; bound them by its length so a hostile index
+        // cannot make us allocate more than the input justifies. (Not by the number of
+        // nodes: a `_same` reduction memoises a node that already exists.)
+        if index > self.max_memo {
             return err("memo index out of range");
         }
         if self.memo.len() <= index {
@@ -240,7 +245,7 @@ impl<'a> Machine<'a> {
             _ => return err("REDUCE arguments are not a tuple"),
         };
         match (marker, args.as_slice()) {
-            (Marker::Same, [value]) => {
+            (Marker::Same, [value] | [value, _]) => {
                 self.stack.push(*value);
                 Ok(())
             }
@@ -351,6 +356,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         stack: Vec::new(),
         marks: Vec::new(),
         memo: Vec::new(),
+        max_memo: bytes.len(),
     };
     loop {
         let op = r.u8()?;

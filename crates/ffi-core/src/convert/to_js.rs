@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 
 use crate::convert::keys::{collision, key_text, node_type_name, KeyText};
 use crate::convert::number::{classify_int, JsInt};
-use crate::convert::options::ToJsOptions;
+use crate::convert::options::{ToJsOptions, MAX_CONVERTER_CHAIN};
 use crate::convert::tape::{op, Container, Tape};
 use crate::error::{Error, ErrorKind};
 use crate::interpreter::{NodeId, PyBytes, PyGraph, PyNode, PyStr};
@@ -304,6 +304,31 @@ fn utf16_to_js(units: &[u16]) -> JsValue {
         out = out.concat(&js_sys::JsString::from_char_code(chunk));
     }
     out.into()
+}
+
+/// `default_converter` returned, for an object, that object itself or data containing it.
+pub fn default_converter_cycle(type_name: &str) -> Error {
+    Error::value_error(
+        type_name,
+        "JavaScript",
+        format!(
+            "to_js: default_converter returned, for a {type_name}, that object itself or data containing it; its JS \
+             value cannot contain itself before it exists: return a JS value, or data without it"
+        ),
+    )
+}
+
+/// `default_converter` kept returning objects that need converting again.
+pub fn default_converter_runaway() -> Error {
+    Error::new(
+        ErrorKind::Recursion,
+        "object",
+        "JavaScript",
+        format!(
+            "to_js: default_converter returned values that need converting again {MAX_CONVERTER_CHAIN} times in a \
+             row; return a JS value or plain data (None, bool, int, float, str, list, dict, ...)"
+        ),
+    )
 }
 
 fn unsupported(node: &PyNode<'_>) -> Error {

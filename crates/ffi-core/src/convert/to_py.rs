@@ -5,16 +5,30 @@
 //! puts at `path` what JSON cannot say: a `bytes`, `set` or Map-made `dict`, NaN and the
 //! infinities, a JS object kept as a JS value, a second reference to an object already
 //! converted (identity and cycles), and floats on interpreters whose float parser is not
-//! exact (MicroPython). Paths index the document itself, so a fixup can reach into
-//! another fixup's payload. `python/pyscript/ffi.py` applies them (docs/conversions.md).
+//! exact (MicroPython), and long strings on interpreters whose JSON parser is slow on
+//! them (MicroPython's is quadratic). Paths index the document itself, so a fixup can
+//! reach into another fixup's payload. `python/pyscript/ffi.py` applies them
+//! (docs/conversions.md).
+//!
+//! Every read of the input goes through [`crate::js`] (a throwing getter or Proxy trap
+//! is an error here, never an unwinding throw), lengths are read once, and the work is
+//! bounded ([`MAX_ITEMS`], [`MAX_SIZE`]), so no input can hang or exhaust the walk.
 
-use js_sys::{Array, ArrayBuffer, JsString, Map, Object, Reflect, Set, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JsString, Map, Object, Set, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::convert::number::MAX_SAFE_INTEGER;
 use crate::convert::options::MAX_NESTING;
 use crate::error::{Error, ErrorKind};
+use crate::js;
 use crate::proxy::ledger::Ledger;
+
+/// The most items one Array, Map, Set or object (keys), or bytes one Uint8Array, may have.
+pub const MAX_ITEMS: u32 = 1 << 26;
+/// The most one conversion may produce, in units of one per value plus the UTF-8 length of
+/// every string and key and the length of every bytes value (the same count on every
+/// interpreter, whatever route the values take).
+pub const MAX_SIZE: usize = 1 << 28;
 
 /// Fixup kinds; the numbers are the contract with the Python shim.
 pub mod fixup {
@@ -37,6 +51,9 @@ pub mod fixup {
     /// `refs[payload]`: the interpreter's proxy behind an ffi proxy, which Python receives
     /// as the Python object itself.
     pub const PYTHON: u32 = 8;
+    /// `"\0".join(refs[i] for i in payload)`: a long string, sent as JS strings (split at
+    /// U+0000, which some interpreters' own string crossing cuts at).
+    pub const STRING: u32 = 9;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,14 +64,30 @@ pub struct ToPyOptions {
     /// Write floats as JSON literals (CPython parses them exactly); otherwise send their
     /// bits in the float table.
     pub inline_floats: bool,
+    /// Strings of at least this many UTF-16 units go as JS strings beside the document
+    /// instead of inside it ([`fixup::STRING`]); `None`: every string inline.
+    pub string_refs_from: Option<u32>,
 }
 
 impl ToPyOptions {
-    pub fn new(inline_floats: bool) -> Self {
+    /// For a Python whose `json.loads` parses floats exactly and strings in linear time
+    /// (CPython): everything inline.
+    pub fn exact_parser() -> Self {
         ToPyOptions {
             depth: None,
             max_nesting: MAX_NESTING,
-            inline_floats,
+            inline_floats: true,
+            string_refs_from: None,
+        }
+    }
+
+    /// For a Python whose `json.loads` rounds floats and is quadratic in a string's length
+    /// (MicroPython): floats by their bits, long strings beside the document.
+    pub fn minimal_parser() -> Self {
+        ToPyOptions {
+            inline_floats: false,
+            string_refs_from: Some(1024),
+            ..Self::exact_parser()
         }
     }
 }
@@ -81,8 +114,11 @@ struct Fixup {
 }
 
 enum Frame {
+    /// `len` is read once, when the Array is met: an Array that grows while it is read
+    /// (a getter that pushes) converts as it was.
     Array {
-        array: Array,
+        array: JsValue,
+        len: u32,
         next: u32,
     },
     Object {
@@ -118,6 +154,7 @@ pub fn to_py(value: &JsValue, options: &ToPyOptions) -> Result<PyDocument, Error
         ref_ids: Map::new(),
         floats: Vec::new(),
         object_prototype: Object::get_prototype_of(&Object::new().into()).into(),
+        size: 0,
     };
     walk.run(value)?;
     let mut json = String::with_capacity(walk.main.len() + 16);
@@ -164,6 +201,8 @@ struct Walk<'a> {
     ref_ids: Map,
     floats: Vec<f64>,
     object_prototype: JsValue,
+    /// What the conversion has produced so far, in [`MAX_SIZE`] units.
+    size: usize,
 }
 
 impl Walk<'_> {
@@ -172,6 +211,23 @@ impl Walk<'_> {
             Some(f) => &mut f.payload,
             None => &mut self.main,
         }
+    }
+
+    /// Count `units` towards [`MAX_SIZE`].
+    fn grow(&mut self, units: usize) -> Result<(), Error> {
+        self.size = self.size.saturating_add(units);
+        if self.size > MAX_SIZE {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                "Object",
+                "Python",
+                format!(
+                    "to_py: the value is larger than one conversion holds (more than {MAX_SIZE} values and bytes of \
+                     text); convert it in parts, or pass depth= to keep inner parts as JS values"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Put `null` here and record what Python puts in its place.
@@ -186,21 +242,32 @@ impl Walk<'_> {
     }
 
     /// A value that stays as it is: a JS value, or for an ffi proxy the Python object it
-    /// stands for.
-    fn js_ref(&mut self, value: &JsValue) {
+    /// stands for. A value whose prototype chain cannot be read (a revoked Proxy) is
+    /// refused: an interpreter's own crossing of it into Python can fail uncatchably.
+    fn js_ref(&mut self, value: &JsValue) -> Result<(), Error> {
         let (value, kind) = match Ledger::target_of(value) {
             Some(target) => (target, fixup::PYTHON),
-            None => (value.clone(), fixup::JS),
-        };
-        let index = match self.ref_ids.get(&value).as_f64() {
-            Some(i) => i as u32,
             None => {
-                let i = self.refs.push(&value) - 1;
-                self.ref_ids.set(&value, &JsValue::from(i));
-                i
+                if (value.is_object() || value.is_function()) && !js::chain_readable(value) {
+                    return Err(unreadable());
+                }
+                (value.clone(), fixup::JS)
             }
         };
+        let index = self.ref_index(&value);
         self.fixup(kind, index.to_string());
+        Ok(())
+    }
+
+    fn ref_index(&mut self, value: &JsValue) -> u32 {
+        match self.ref_ids.get(value).as_f64() {
+            Some(i) => i as u32,
+            None => {
+                let i = self.refs.push(value) - 1;
+                self.ref_ids.set(value, &JsValue::from(i));
+                i
+            }
+        }
     }
 
     fn run(&mut self, root: &JsValue) -> Result<(), Error> {
@@ -208,14 +275,14 @@ impl Walk<'_> {
         self.visit(root, &mut stack)?;
         while let Some(frame) = stack.last_mut() {
             match frame {
-                Frame::Array { array, next } => {
+                Frame::Array { array, len, next } => {
                     let i = *next;
-                    if i >= array.length() {
+                    if i >= *len {
                         self.close(&mut stack, ']');
                         continue;
                     }
                     *next += 1;
-                    let item = array.get(i);
+                    let item = js::item_of(array, i).map_err(|e| js_error("reading an Array item", e))?;
                     self.child(Step::Index(i), i > 0);
                     self.visit(&item, &mut stack)?;
                 }
@@ -227,8 +294,8 @@ impl Walk<'_> {
                     }
                     *next += 1;
                     let key = keys.get(i);
-                    let value = Reflect::get(object, &key).map_err(|e| js_error("reading a property", e))?;
-                    let key = key.as_string().unwrap_or_default();
+                    let value = js::property_of(object, &key).map_err(|e| js_error("reading a property", e))?;
+                    let key = self.key_text(&key)?;
                     if i > 0 {
                         self.out().push(',');
                     }
@@ -269,6 +336,7 @@ impl Walk<'_> {
                         self.out().push(',');
                     }
                     if *pairs {
+                        // Entries of the built-in iterator: always `[key, value]` Arrays.
                         let pair: Array = item.unchecked_into();
                         *value_open = true;
                         self.out().push('[');
@@ -307,6 +375,20 @@ impl Walk<'_> {
         self.path.push(step);
     }
 
+    /// A property name as Python text: a lone surrogate is refused as in any string, so
+    /// that two keys never merge into one.
+    fn key_text(&mut self, key: &JsValue) -> Result<String, Error> {
+        let Some(text) = key.dyn_ref::<JsString>() else {
+            return Ok(String::new());
+        };
+        if !js::is_well_formed(text) {
+            return Err(lone_surrogate("a JavaScript property name"));
+        }
+        let text = key.as_string().unwrap_or_default();
+        self.grow(text.len())?;
+        Ok(text)
+    }
+
     /// Set items and Map keys become dict keys and set items, which Python requires to
     /// be hashable: JS objects (and symbols) are not, on every interpreter.
     fn key_like(&mut self, value: &JsValue, map: bool) -> Result<(), Error> {
@@ -332,6 +414,7 @@ impl Walk<'_> {
     }
 
     fn scalar(&mut self, value: &JsValue) -> Result<(), Error> {
+        self.grow(1)?;
         if value.is_undefined() || value.is_null() {
             self.out().push_str("null");
         } else if let Some(b) = value.as_bool() {
@@ -339,31 +422,59 @@ impl Walk<'_> {
         } else if let Some(x) = value.as_f64() {
             self.number(x);
         } else if value.is_bigint() {
-            let big: js_sys::BigInt = value.clone().unchecked_into();
+            let big: &js_sys::BigInt = value.unchecked_ref();
             let text = String::from(big.to_string(10).map_err(|e| js_error("reading a BigInt", e.into()))?);
+            self.grow(text.len())?;
             if text.len() > MAX_DECIMAL_DIGITS {
                 let hex = String::from(big.to_string(16).map_err(|e| js_error("reading a BigInt", e.into()))?);
                 self.fixup(fixup::HEXINT, quoted(&hex));
             } else {
                 self.out().push_str(&text);
             }
-        } else if value.is_string() {
-            let s: &JsString = value.unchecked_ref();
-            if !s.is_valid_utf16() {
-                return Err(Error::value_error(
-                    "str",
-                    "Python",
-                    "to_py: a JavaScript string holds a lone surrogate, which a Python str cannot hold on every \
-                     interpreter; repair it in JavaScript (String.prototype.toWellFormed) first",
-                ));
+        } else if let Some(s) = value.dyn_ref::<JsString>() {
+            if !js::is_well_formed(s) {
+                return Err(lone_surrogate("a JavaScript string"));
             }
-            let text = value.as_string().unwrap_or_default();
-            write_str(self.out(), &text);
+            self.string(value, s)?;
         } else {
             // Symbols and other primitives stay JS values.
-            self.js_ref(value);
+            self.js_ref(value)?;
         }
         Ok(())
+    }
+
+    fn string(&mut self, value: &JsValue, s: &JsString) -> Result<(), Error> {
+        let units = s.length();
+        if self.options.string_refs_from.is_some_and(|from| units >= from) {
+            // Counted as its UTF-16 length: the text itself is never copied here.
+            self.grow(units as usize)?;
+            let payload = self.string_refs(value, s);
+            self.fixup(fixup::STRING, payload);
+            return Ok(());
+        }
+        let text = value.as_string().unwrap_or_default();
+        self.grow(text.len())?;
+        write_str(self.out(), &text);
+        Ok(())
+    }
+
+    /// The payload of a [`fixup::STRING`]: the indices of the string's parts between U+0000s.
+    fn string_refs(&mut self, value: &JsValue, s: &JsString) -> String {
+        let parts: Vec<JsValue> = if s.index_of("\0", 0) < 0 {
+            vec![value.clone()]
+        } else {
+            s.split("\0").iter().collect()
+        };
+        let mut payload = String::from("[");
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                payload.push(',');
+            }
+            let index = self.ref_index(part);
+            payload.push_str(&index.to_string());
+        }
+        payload.push(']');
+        payload
     }
 
     fn number(&mut self, x: f64) {
@@ -391,6 +502,7 @@ impl Walk<'_> {
         if !(value.is_object() || value.is_function()) {
             return self.scalar(value);
         }
+        self.grow(1)?;
         // A JS object met again is the same Python object again (shared, cyclic).
         if let Some(location) = self.seen.get(value).as_f64() {
             let target = self.locations.get(location as usize).cloned().unwrap_or_default();
@@ -401,13 +513,11 @@ impl Walk<'_> {
         }
         let nested = stack.len();
         if self.options.depth.is_some_and(|d| nested >= d) || value.is_function() {
-            self.js_ref(value);
-            return Ok(());
+            return self.js_ref(value);
         }
-        let kind = self.classify(value);
+        let kind = self.classify(value)?;
         if kind == Kind::Other {
-            self.js_ref(value);
-            return Ok(());
+            return self.js_ref(value);
         }
         if nested >= self.options.max_nesting {
             return Err(Error::new(
@@ -424,16 +534,18 @@ impl Walk<'_> {
         self.locations.push(self.path.clone());
         match kind {
             Kind::Array => {
+                let len = array_length(value)?;
                 self.out().push('[');
                 self.path.push(Step::Index(0));
                 stack.push(Frame::Array {
-                    array: value.clone().unchecked_into(),
+                    array: value.clone(),
+                    len,
                     next: 0,
                 });
             }
             Kind::Plain => {
-                let object: &Object = value.unchecked_ref();
-                let keys = Object::keys(object);
+                let keys = js::keys_of(value).map_err(|e| js_error("listing an object's keys", e))?;
+                check_count(keys.length(), "object with", "keys")?;
                 self.out().push('{');
                 self.path.push(Step::Index(0));
                 stack.push(Frame::Object {
@@ -443,11 +555,15 @@ impl Walk<'_> {
                 });
             }
             Kind::Map | Kind::Set => {
-                let items = Array::from(value);
-                let (code, pairs) = if kind == Kind::Map {
-                    (fixup::MAP, true)
+                let (name, noun) = if kind == Kind::Map { ("Map with", "entries") } else { ("Set with", "items") };
+                let size = js::collection_size(value).map_err(|e| js_error("reading a Map's or Set's size", e))?;
+                check_count(size.min(u32::MAX as f64) as u32, name, noun)?;
+                let (items, code, pairs) = if kind == Kind::Map {
+                    let entries = js::map_entries(value).map_err(|e| js_error("reading a Map's entries", e))?;
+                    (entries, fixup::MAP, true)
                 } else {
-                    (fixup::SET, false)
+                    let items = js::set_items(value).map_err(|e| js_error("reading a Set's items", e))?;
+                    (items, fixup::SET, false)
                 };
                 let index = self.fixup(code, String::from("["));
                 let saved_path = std::mem::replace(
@@ -465,11 +581,10 @@ impl Walk<'_> {
                 });
             }
             Kind::Bytes => {
-                let bytes = if value.is_instance_of::<ArrayBuffer>() {
-                    Uint8Array::new(value).to_vec()
-                } else {
-                    value.unchecked_ref::<Uint8Array>().to_vec()
-                };
+                let bytes = js::bytes_of(value).map_err(|e| js_error("reading bytes", e))?;
+                check_count(bytes.length(), "byte array of", "bytes")?;
+                self.grow(bytes.length() as usize)?;
+                let bytes = bytes.to_vec();
                 let mut hex = String::with_capacity(bytes.len() * 2 + 2);
                 hex.push('"');
                 for byte in bytes {
@@ -483,26 +598,85 @@ impl Walk<'_> {
         Ok(())
     }
 
-    fn classify(&self, value: &JsValue) -> Kind {
-        if Array::is_array(value) {
-            return Kind::Array;
+    fn classify(&self, value: &JsValue) -> Result<Kind, Error> {
+        if js::is_array(value).map_err(|e| js_error("reading the value's type", e))? {
+            return Ok(Kind::Array);
         }
+        // instanceof reads the prototype chain; a chain that cannot be read is an error below.
         if value.is_instance_of::<Map>() {
-            return Kind::Map;
+            return Ok(Kind::Map);
         }
         if value.is_instance_of::<Set>() {
-            return Kind::Set;
+            return Ok(Kind::Set);
         }
         if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<ArrayBuffer>() {
-            return Kind::Bytes;
+            return Ok(Kind::Bytes);
         }
-        let proto: JsValue = Object::get_prototype_of(value).into();
-        if proto.is_null() || proto == self.object_prototype {
+        let proto = js::prototype_of(value).map_err(|e| js_error("reading the value's prototype", e))?;
+        if !js::chain_readable(value) {
+            return Err(unreadable());
+        }
+        Ok(if proto.is_null() || proto == self.object_prototype {
             Kind::Plain
         } else {
             Kind::Other
-        }
+        })
     }
+}
+
+/// An Array's `length`, once: it must be an array length (a Proxy can claim anything) and
+/// within [`MAX_ITEMS`].
+fn array_length(array: &JsValue) -> Result<u32, Error> {
+    let length = js::length_of(array).map_err(|e| js_error("reading an Array's length", e))?;
+    let valid = length
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX));
+    let Some(length) = valid else {
+        return Err(Error::value_error(
+            "Array",
+            "Python",
+            "to_py: the Array's length is not an array length (a Proxy that claims one?); convert it yourself",
+        ));
+    };
+    let length = length as u32;
+    check_count(length, "Array of", "items")?;
+    Ok(length)
+}
+
+/// A container of more than [`MAX_ITEMS`] is refused before any of it is read.
+fn check_count(count: u32, what: &str, noun: &str) -> Result<(), Error> {
+    if count <= MAX_ITEMS {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::TooLarge,
+        "Object",
+        "Python",
+        format!(
+            "to_py: a JavaScript {what} {count} {noun} is more than one conversion holds (at most {MAX_ITEMS}); \
+             convert it in parts (slice it in JavaScript), or pass depth= to keep it a JS value"
+        ),
+    ))
+}
+
+fn unreadable() -> Error {
+    Error::value_error(
+        "Proxy",
+        "Python",
+        "to_py: a JavaScript value whose prototype cannot be read (a revoked Proxy, or a Proxy whose \
+         getPrototypeOf trap throws) cannot reach Python; leave it out of what you convert",
+    )
+}
+
+fn lone_surrogate(what: &str) -> Error {
+    Error::value_error(
+        "str",
+        "Python",
+        format!(
+            "to_py: {what} holds a lone surrogate, which a Python str cannot hold on every interpreter; repair it \
+             in JavaScript (String.prototype.toWellFormed) first"
+        ),
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -523,10 +697,11 @@ pub(crate) fn js_type_name(value: &JsValue) -> String {
     if value.is_symbol() {
         return "a symbol".to_owned();
     }
-    let proto: JsValue = Object::get_prototype_of(value).into();
-    let ctor = Reflect::get(&proto, &JsValue::from_str("constructor"))
+    // Any of these reads may throw (a hostile value): the name is then unknown.
+    let ctor = js::prototype_of(value)
+        .and_then(|proto| js::property_of(&proto, &JsValue::from_str("constructor")))
+        .and_then(|c| js::property_of(&c, &JsValue::from_str("name")))
         .ok()
-        .and_then(|c| Reflect::get(&c, &JsValue::from_str("name")).ok())
         .and_then(|n| n.as_string())
         .unwrap_or_else(|| "Object".to_owned());
     format!("an object ({ctor})")

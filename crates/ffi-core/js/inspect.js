@@ -1,0 +1,80 @@
+// Reads of JS values that input controls, for the Rust walkers (src/js.rs). Each may run
+// user code — a getter, a Proxy trap — that throws; the Rust side imports them with
+// `catch`, so a throw comes back as an error value and never unwinds through wasm frames
+// (which would skip the restore of wasm's stack pointer and, after a few thousand
+// failures, corrupt the module's memory).
+
+export const is_array = (value) => Array.isArray(value);
+export const length_of = (value) => value.length;
+export const item_of = (value, index) => value[index];
+export const keys_of = (value) => Object.keys(value);
+export const prototype_of = (value) => Object.getPrototypeOf(value);
+export const property_of = (value, key) => Reflect.get(value, key);
+
+// A Map's entries and a Set's items through the built-in iterators, whatever the instance
+// overrides: bounded by the collection's size, and never user code.
+const mapEntries = Map.prototype.entries;
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size").get;
+const setValues = Set.prototype.values;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, "size").get;
+
+export function map_entries(map) {
+  const out = new Array(mapSize.call(map));
+  let i = 0;
+  for (const entry of { [Symbol.iterator]: () => mapEntries.call(map) }) out[i++] = entry;
+  return out;
+}
+
+export function set_items(set) {
+  const out = new Array(setSize.call(set));
+  let i = 0;
+  for (const item of { [Symbol.iterator]: () => setValues.call(set) }) out[i++] = item;
+  return out;
+}
+
+export const collection_size = (value) => (value instanceof Map ? mapSize.call(value) : setSize.call(value));
+
+/**
+ * A copy of the bytes of a Uint8Array or ArrayBuffer, through the typed-array constructor
+ * (internal slots, never the value's own `slice` or `constructor`); a detached buffer throws.
+ */
+export const bytes_of = (value) => new Uint8Array(value instanceof ArrayBuffer ? new Uint8Array(value) : value);
+
+/** Whether a string has no lone surrogate. */
+export const is_well_formed =
+  typeof String.prototype.isWellFormed === "function" ? (text) => text.isWellFormed() : (text) => !/\p{Cs}/u.test(text);
+
+/**
+ * Whether every step of the value's prototype chain can be read: what `instanceof` needs,
+ * and what an interpreter's own crossing of the value into Python does (MicroPython's
+ * throws, uncatchably, on a revoked Proxy or a Proxy whose getPrototypeOf trap throws).
+ */
+export function chain_readable(value) {
+  try {
+    void (value instanceof Object);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `[name, message]` of a thrown value, as strings; never throws (whatever the value's getters do). */
+export function thrown_parts(error) {
+  const text = (read) => {
+    try {
+      const value = read();
+      return typeof value === "string" ? value : value === undefined ? "" : String(value);
+    } catch {
+      return "";
+    }
+  };
+  let isError = false;
+  try {
+    isError = error instanceof Error;
+  } catch {
+    // A revoked Proxy or a throwing trap: not an Error we can read.
+  }
+  if (isError) return [text(() => error.name) || "Error", text(() => error.message)];
+  if (typeof error === "string") return ["Error", error];
+  return ["Error", text(() => (typeof error === "symbol" ? error.toString() : `${error}`)) || `a thrown ${typeof error}`];
+}

@@ -1,0 +1,51 @@
+// A stack bound for conversions on Pyodide. Pyodide gives C code a 10 MiB stack in its
+// linear memory, but each C frame is also a wasm frame on the JS engine's own stack, which
+// is much smaller (about 1 MiB in V8): C code recursing a few thousand levels deep — CPython's
+// pickler on a value nested ~6,000 levels — overflows the JS stack first, and Pyodide
+// treats that as a fatal error. Around a conversion the bridge tells CPython that its C
+// stack ends STACK_BOUND bytes below the current position (CPython 3.14's
+// PyUnstable_ThreadState_SetStackProtection), so CPython raises a RecursionError long
+// before the JS engine runs out; afterwards the default protection is restored. Nothing
+// outside the interpreter changes.
+
+// Enough for the nesting limit (900 levels) with room to spare: the pickler uses about
+// 150-250 bytes of C stack per level of plain lists or dicts.
+const STACK_BOUND = 512 * 1024;
+
+const NEEDED = [
+  "_PyThreadState_Get",
+  "_emscripten_stack_get_current",
+  "_PyUnstable_ThreadState_SetStackProtection",
+  "_PyUnstable_ThreadState_ResetStackProtection",
+  "_PyErr_Clear",
+];
+
+/** `{ enter, exit }` for `pyodide._module`; throws if this Pyodide lacks the entry points. */
+export function stackBound(pyodide) {
+  const M = pyodide._module;
+  const missing = NEEDED.filter((name) => typeof M?.[name] !== "function");
+  if (missing.length > 0) {
+    throw new Error(
+      `ffi-pyodide install(): this Pyodide (${pyodide.version}) lacks ${missing.join(", ")}, which the bridge needs to turn ` +
+        "deep nesting into a RecursionError instead of a fatal error; use a supported Pyodide (see docs/conversions.md)",
+    );
+  }
+  // Nested conversions (a default_converter that converts) keep the outermost bound.
+  let depth = 0;
+  let bounded = false;
+  return {
+    enter() {
+      if (depth++ > 0) return;
+      const start = M._emscripten_stack_get_current() - STACK_BOUND;
+      bounded = M._PyUnstable_ThreadState_SetStackProtection(M._PyThreadState_Get(), start, STACK_BOUND) === 0;
+      // A refusal sets a Python error; the conversion then runs with the default protection.
+      if (!bounded) M._PyErr_Clear();
+    },
+    exit() {
+      if (--depth > 0) return;
+      depth = 0;
+      if (bounded) M._PyUnstable_ThreadState_ResetStackProtection(M._PyThreadState_Get());
+      bounded = false;
+    },
+  };
+}
