@@ -159,7 +159,7 @@ export function commonBridge(proxies, core) {
       }
       return guarded(() => Reflect.construct(cls, args));
     },
-    create_proxy: (target, objectId, site) => proxies.create(target, objectId, site ?? undefined),
+    create_proxy: (target, objectId, site, typeName) => proxies.create(target, objectId, site ?? undefined, String(typeName)),
     proxy_sites: () => proxies.sites(),
     destroy_proxy: (value) => proxies.destroy_value(value),
     scope_enter: () => proxies.enter_scope(),
@@ -169,7 +169,7 @@ export function commonBridge(proxies, core) {
       into.push(...proxies.created_since(mark, handedOut));
     },
     is_array: (value) => Array.isArray(value),
-    scope_exit: (kept) => proxies.exit_scope(kept),
+    scope_exit: (id, kept) => proxies.exit_scope(id, kept),
     stats: () => proxies.stats(),
     // ffi.bind: every JS error is caught here and returned in the wire form; results come
     // boxed (see boxResult) so that the shim converts data with to_py.

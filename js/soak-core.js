@@ -446,8 +446,13 @@ export function summarize(result) {
 export function evaluate(result) {
   const failures = [];
   const fail = (measure, detail) => failures.push({ workload: result.workload, interp: result.interp, measure, detail });
-  if (result.error) fail("run", `error in ${result.errorAt ?? "the run"}: ${result.error}`);
   const s = summarize(result);
+  if (result.error) {
+    // What memory did before it broke often names the cause (a leak on an error path).
+    const ops = result.batches.length * OPS_PER_BATCH;
+    const bridge = s.bridgeTotal === null ? "" : `; by then the bridge's wasm memory had grown ${fmtBytes(s.bridgeTotal)} over ${ops} ops`;
+    fail("run", `error in ${result.errorAt ?? "the run"}: ${result.error}${bridge}`);
+  }
   if (s.pythonPer1k !== null && s.pythonPer1k > PY_LIVE_MAX_PER_1K) {
     fail("python live memory", `grew ${fmtBytes(s.pythonPer1k)} per 1,000 ops over ${s.measuredOps} ops (bound ${fmtBytes(PY_LIVE_MAX_PER_1K, false)})`);
   }

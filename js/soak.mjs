@@ -31,6 +31,7 @@ import {
   OPS_PER_BATCH,
   PY_LIVE_MAX_PER_1K,
   runSoak,
+  summarize,
   WARMUP_BATCHES,
   WORKLOADS,
 } from "./soak-core.js";
@@ -218,7 +219,8 @@ async function parent() {
   console.log(`soak: ${results.length} workload runs in ${seconds.toFixed(1)} s`);
   if (JSON_OUT) {
     const bounds = { PY_LIVE_MAX_PER_1K, BRIDGE_WASM_OPS_PER_PAGE, INTERP_WASM_SLACK, INTERP_WASM_MAX_PER_1K, WARMUP_BATCHES, OPS_PER_BATCH };
-    writeFileSync(JSON_OUT, JSON.stringify({ scale: SCALE, dist: DIST, seconds, bounds, results, failures }, null, 2));
+    const withSummary = results.map((r) => ({ ...r, summary: summarize(r) }));
+    writeFileSync(JSON_OUT, JSON.stringify({ scale: SCALE, dist: DIST, seconds, bounds, results: withSummary, failures }, null, 2));
   }
   process.exitCode = failures.length ? 1 : 0;
 }

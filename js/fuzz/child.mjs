@@ -54,9 +54,11 @@ function fnv(units, length) {
 
 const describeString = (s) => (s.length > CUT ? { len: s.length, hash: fnv((i) => s.charCodeAt(i), s.length), head: s.slice(0, 60) } : s);
 
-export function describeJs(root) {
+// Map entries and Set items are described by value, each on its own (their order is the
+// interpreter's hash order), sharing the node budget and the path of enclosing objects,
+// so that a Set holding itself is {up: n} instead of an endless description.
+export function describeJs(root, shared = { budget: MAX_NODES, path: [] }) {
   const ids = new Map();
-  let budget = MAX_NODES;
   const number = (v) => (Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : v);
   const guard = (work) => {
     try {
@@ -66,7 +68,7 @@ export function describeJs(root) {
     }
   };
   function d(v, depth) {
-    if (--budget < 0) return { truncated: true };
+    if (--shared.budget < 0) return { truncated: true };
     if (v === undefined) return { type: "undefined" };
     if (v === null) return { type: "null" };
     switch (typeof v) {
@@ -82,9 +84,19 @@ export function describeJs(root) {
         return { type: "symbol", value: guard(() => String(v.description)) };
     }
     if (ids.has(v)) return { ref: ids.get(v) };
+    const up = shared.path.lastIndexOf(v);
+    if (up >= 0) return { up: shared.path.length - up };
     const id = ids.size;
     ids.set(v, id);
     if (depth > MAX_DEPTH) return { type: "deep", id };
+    shared.path.push(v);
+    try {
+      return object(v, id, depth);
+    } finally {
+      shared.path.pop();
+    }
+  }
+  function object(v, id, depth) {
     let proto;
     try {
       proto = Object.getPrototypeOf(v);
@@ -109,7 +121,7 @@ export function describeJs(root) {
         for (const item of iterate()) {
           if (out.length >= MAX_ITEMS) break;
           // By value, each on its own, sorted: iteration order is the interpreter's hash order.
-          out.push(kind === "map" ? [describeJs(item[0]), describeJs(item[1])] : describeJs(item));
+          out.push(kind === "map" ? [describeJs(item[0], shared), describeJs(item[1], shared)] : describeJs(item, shared));
         }
         return out.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
       });
@@ -158,6 +170,14 @@ def _sha(b):
     return _hashlib.sha256(b).digest()[:8].hex()
 
 
+def _sorted_keys(keys):
+    # Keys in an order that is the same on both interpreters: by their description, with
+    # a fast path for all-str and all-int keys (code point order is UTF-8 byte order).
+    if all(type(k) is str for k in keys) or all(type(k) is int for k in keys):
+        return sorted(keys)
+    return [k for _, _, k in sorted([(_dumps(_kd(k)), i, k) for i, k in enumerate(keys)], key=lambda e: (e[0], e[1]))]
+
+
 def _esc(s):
     # Printable ASCII for any str, lone surrogates included, the same on both
     # interpreters; long strings are cut and hashed.
@@ -193,9 +213,14 @@ def _float(v):
     return _struct.pack("<d", v).hex()
 
 
+def _hex(b):
+    # MicroPython's b"".hex() gives b"", not "".
+    return b.hex() if b else ""
+
+
 def _bytes(b):
     b = bytes(b)
-    return b.hex() if len(b) <= 64 else ["long-bytes", len(b), _sha(b), b[:16].hex()]
+    return _hex(b) if len(b) <= 64 else ["long-bytes", len(b), _sha(b), _hex(b[:16])]
 
 
 def _is_js(v):
@@ -262,7 +287,7 @@ def _kd(k):
     if t is tuple:
         return ["tuple", [_kd(x) for x in k]]
     if t is frozenset:
-        return ["frozenset", sorted([_kd(x) for x in k], key=_dumps)]
+        return ["frozenset", [_kd(x) for x in _sorted_keys(list(k))]]
     if _is_js(k):
         return ["js", _fuzz.describe(k)]
     return ["other", _esc(t.__name__)]
@@ -306,20 +331,33 @@ def pyd(root):
             seen[id(v)] = len(seen)
             kids = []
             dst.append([t.__name__, kids])
+            # Only as many children as the node budget can still describe.
+            room = max(0, _MAX_NODES - nodes - len(stack))
             if t is list or t is tuple:
-                for i in range(len(v) - 1, -1, -1):
+                n = min(len(v), room)
+                if n < len(v):
+                    kids.append(["truncated", len(v)])
+                for i in range(n - 1, -1, -1):
                     stack.append((v[i], kids, depth + 1))
             elif t is dict:
-                keyed = sorted([(_dumps(_kd(k)), i, k) for i, k in enumerate(v)], key=lambda e: (e[0], e[1]))
+                keys = _sorted_keys(list(v))
+                if len(keys) > room:
+                    kids.append(["truncated", len(keys)])
+                    keys = keys[:room]
                 entries = []
-                for text, i, k in keyed:
+                for k in keys:
                     entry = [_kd(k)]
                     entries.append(entry)
                     kids.append(entry)
-                for j in range(len(keyed) - 1, -1, -1):
-                    stack.append((v[keyed[j][2]], entries[j], depth + 1))
+                for j in range(len(keys) - 1, -1, -1):
+                    stack.append((v[keys[j]], entries[j], depth + 1))
             else:
-                kids.extend(sorted([_kd(x) for x in v], key=_dumps))
+                items = _sorted_keys(list(v))
+                nodes += len(items)
+                if len(items) > room:
+                    kids.append(["truncated", len(items)])
+                    items = items[:room]
+                kids.extend([_kd(x) for x in items])
     return top[0]
 
 
@@ -369,7 +407,7 @@ def _fz_run():
     global _fz_before
     _fz_before = ffi.stats()["live"]
     ns = {"__name__": "__fuzz__", "ffi": ffi, "window": window, "JS": window.eval, "out": out, "pyd": pyd, "jsd": jsd,
-          "err": err, "setup_failed": setup_failed, "destroy_all": destroy_all, "_f": _f}
+          "err": err, "setup_failed": setup_failed, "destroy_all": destroy_all, "_f": _f, "sort_pairs": _fuzz.sort_pairs}
     try:
         exec(_fuzz.source(), ns)
     except BaseException as e:
@@ -504,6 +542,20 @@ async function main() {
     uncaught: (text) => void (current.uncaught = String(text)),
     live: (before, after) => void (current.live = [before, after]),
     sanity: (ok, detail) => void (current.sanity = ok ? true : String(detail)),
+    sort_pairs(pairs) {
+      const key = (pair) => {
+        try {
+          return `${typeof pair[0]}:${String(pair[0])}`;
+        } catch {
+          return "?";
+        }
+      };
+      try {
+        return [...pairs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      } catch {
+        return pairs;
+      }
+    },
     destroy_all(array) {
       try {
         for (const proxy of Array.from(array)) {

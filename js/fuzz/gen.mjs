@@ -8,6 +8,7 @@
 //   setup_failed(e)   the hostile value itself could not be built on this interpreter
 //   destroy_all(xs)   destroy every proxy in a JS Array or Python list
 //   JS(src)           window.eval(src); _f(hex) a float from its IEEE bits
+//   sort_pairs(a)     a dict_converter's pairs sorted by key (their order is the dict's)
 // Generated code is ASCII only: a snippet crosses into both interpreters exactly.
 
 /** mulberry32, as in js/tests/equivalence.test.mjs. */
@@ -40,6 +41,18 @@ class Ctx {
     this.once = new Set(); // setup emitted at most once (imports, helper classes)
     this.pool = []; // names of containers built so far (for sharing and cycles)
     this.proxies = false; // may leave proxies alive that the case cannot destroy
+    // Entries that may fail to convert (odd keys, hostile values), and whether some dict
+    // has two or more entries: with both, which error to_js meets first follows the
+    // dict's iteration order, which is hash order on MicroPython.
+    this.risks = 0;
+    this.multiDict = false;
+  }
+  risk(expr) {
+    this.risks++;
+    return expr;
+  }
+  dictOf(n) {
+    if (n >= 2) this.multiDict = true;
   }
   rand() {
     return this.r();
@@ -131,6 +144,7 @@ function pyBytesish(c) {
 
 function pyMemoryview(c) {
   c.setupOnce("array", "import array");
+  c.risk();
   return c.pick([
     'memoryview(b"abc")',
     'memoryview(bytearray(b"abc"))',
@@ -146,6 +160,16 @@ function pyMemoryview(c) {
     "memoryview(bytes(1 << 20))",
     "array.array('i', [1, 2])",
   ]);
+}
+
+/** Scalars that can be set items and dict keys. */
+function pyHashable(c) {
+  return c.weighted([
+    [1, () => c.pick(["None", "True", "False", 'b"k"', "()", "(1, (2,))", "frozenset({3})"])],
+    [3, () => pyInt(c)],
+    [2, () => pyFloat(c)],
+    [3, () => pyStr(c)],
+  ])();
 }
 
 function pyScalar(c) {
@@ -220,7 +244,7 @@ function pySubclass(c, base, { mutate = c.chance(0.3) } = {}) {
 
 function pySubclassInstance(c, base = c.pick(Object.keys(BASES))) {
   const cls = pySubclass(c, base);
-  return `${cls}(${BASES[base].arg(c)})`;
+  return c.risk(`${cls}(${BASES[base].arg(c)})`);
 }
 
 const OBJ_CLASS = "class Obj:\n    def __init__(self, n=0):\n        self.n = n\n    def m(self):\n        return self.n";
@@ -229,6 +253,7 @@ const NT_CLASSES = "from collections import namedtuple\nNT = namedtuple('NT', ['
 /** Python objects with no conversion of their own: they cross as proxies. */
 function pyObject(c) {
   c.setupOnce("Obj", OBJ_CLASS);
+  c.risk();
   return c.pick(["Obj(1)", "Obj()", "(lambda: 1)", "(x for x in [1, 2])", "Obj", "len", "range(3)", 'Exception("x")', "object()", "Obj(2).m", "iter([1])", "ffi", "window", "type", "print", "slice(1, 2)"]);
 }
 
@@ -259,10 +284,13 @@ function pyKey(c) {
     [2, () => pyFloat(c)],
     [1, () => c.pick(["True", "False", "None"])],
     [2, () => pyStr(c)],
-    [1, () => `${pySubclass(c, c.pick(["int", "float", "str"]))}(${c.pick(["1", "2", '"k"'])})`],
-    [1, () => c.pick(["(1, 2)", "()", "frozenset()", "frozenset({1})", 'b"k"', "len", "range(2)", "1j", "ffi.undefined"])],
-    [0.3, () => (c.setupOnce("Obj", OBJ_CLASS), "Obj()")],
-    [0.2, () => (c.setupOnce("nt", NT_CLASSES), "NT(1, 2)")],
+    [1, () => {
+      const base = c.pick(["int", "float", "str"]);
+      return c.risk(`${pySubclass(c, base)}(${base === "str" ? c.pick(['"k"', '"1"']) : c.pick(["1", "2"])})`);
+    }],
+    [1, () => c.risk(c.pick(["(1, 2)", "()", "frozenset()", "frozenset({1})", 'b"k"', "len", "range(2)", "1j", "ffi.undefined"]))],
+    [0.3, () => (c.setupOnce("Obj", OBJ_CLASS), c.risk("Obj()"))],
+    [0.2, () => (c.setupOnce("nt", NT_CLASSES), c.risk("NT(1, 2)"))],
   ])();
 }
 
@@ -292,6 +320,7 @@ function pyComposite(c, depth, maxDepth) {
       const ctor = kind === "dict" ? "{}" : kind === "ordereddict" ? "OrderedDict()" : pySubclass(c, "dict") + "()";
       c.setup(`${name} = ${ctor}`);
       c.pool.push(name);
+      c.dictOf(n);
       for (let i = 0; i < n; i++) {
         const v = pyComposite(c, depth + 1, maxDepth);
         c.setup(`${name}[${pyKey(c)}] = ${v}`);
@@ -308,7 +337,7 @@ function pyComposite(c, depth, maxDepth) {
     }
     case "set":
     case "frozenset": {
-      const items = Array.from({ length: n }, () => (c.chance(0.7) ? pyScalar(c) : pyKey(c)));
+      const items = Array.from({ length: n }, () => (c.chance(0.7) ? pyHashable(c) : pyKey(c)));
       c.setup(`${name} = ${kind}([${items.join(", ")}])`);
       return name;
     }
@@ -358,12 +387,13 @@ function pyDictConverter(c) {
   const body = c.pick([
     "return None",
     "return 5",
-    "return pairs",
+    // pairs come in the dict's iteration order (hash order on MicroPython): sorted first
+    "return sort_pairs(pairs)",
     'raise ValueError("dict_converter hostile")',
     "return [1]",
     'return {"again": 1}',
     "return window.Map.new(pairs)",
-    "return ffi.to_py(pairs)",
+    "return ffi.to_py(sort_pairs(pairs))",
     "return value",
     "return len(pairs)",
     "return chr(0xd800)",
@@ -434,32 +464,25 @@ const PY_KINDS = {
   mutate(c) {
     // The converter changes the value while it is being converted.
     c.setupOnce("Obj", OBJ_CLASS);
+    // Shapes whose result cannot depend on dict iteration order (hash order on MicroPython):
+    // the only dicts have one entry.
     const shape = c.pick(["list", "dict", "nested", "bytearray", "shared"]);
     if (shape === "list") c.setup(`victim = [Obj(0), 1, [2, Obj(3)], Obj(4), "five"]`);
-    else if (shape === "dict") c.setup(`victim = {"a": Obj(0), "b": [1], "c": Obj(2), 3: "d"}`);
-    else if (shape === "nested") c.setup(`inner = [Obj(0), 1]\nvictim = [inner, {"x": inner, "o": Obj(1)}, inner]`);
-    else if (shape === "bytearray") c.setup(`ba = bytearray(b"abcdef")\nvictim = [Obj(0), ba, memoryview(ba), ba]`);
-    else c.setup(`inner = {"k": [1, 2]}\nvictim = {"a": inner, "o": Obj(0), "b": inner, "l": [inner]}`);
-    const mutation = c.pick([
-      "victim.clear()",
-      "victim.append(Obj(9)) if len(victim) < 50 else None",
-      "victim.pop() if victim else None",
-      'victim["new" + str(len(victim))] = Obj(9) if len(victim) < 50 else 0',
-      "victim.popitem() if victim else None",
-      "inner.clear()",
-      "inner.append(victim)",
-      "inner.append(Obj(8)) if len(inner) < 50 else None",
-      'ba.extend(b"zz")',
-      "ba.clear()",
-      "v.n = victim",
-      "v.__class__ = Fresh",
-    ]);
-    c.setupOnce("Fresh", "class Fresh:\n    pass");
+    else if (shape === "dict") c.setup(`victim = {"o": Obj(0)}`);
+    else if (shape === "nested") c.setup(`inner = [Obj(0), 1]\nvictim = [inner, {"x": inner}, Obj(1), inner]`);
+    else if (shape === "bytearray") c.setup(`ba = bytearray(b"abcdef")\nvictim = [Obj(0), ba, [ba], ba]`);
+    else c.setup(`inner = {"k": [1, 2]}\nvictim = [inner, Obj(0), inner, [inner]]`);
+    const mutation = c.pick({
+      list: ["victim.clear()", "victim.append(Obj(9)) if len(victim) < 50 else None", "victim.pop() if victim else None", "victim.insert(0, Obj(7)) if len(victim) < 50 else None", "victim[3] = [victim]", "del victim[0]"],
+      dict: ['victim["new" + str(len(victim))] = Obj(9) if len(victim) < 50 else 0', "victim.clear()", 'victim["o"] = victim', "victim.popitem() if victim else None"],
+      nested: ["inner.clear()", "inner.append(victim)", "inner.append(Obj(8)) if len(inner) < 50 else None", "victim.clear()", "inner[1] = inner"],
+      bytearray: ['ba.extend(b"zz")', "ba[0] = 122", "victim.append(ba) if len(victim) < 50 else None"],
+      shared: ["inner.clear()", 'inner["m" + str(len(inner))] = 1 if len(inner) < 1 else 0', "victim.clear()", 'inner["k"] = victim'],
+    }[shape]);
     const where = c.pick(["default", "default", "eager", "dict"]);
-    const ret = c.pick(["0", "v.n", "[v.n]", "convert(v.n)", "None"]);
-    c.setup(
-      `def mutator(v, *rest):\n    try:\n        ${mutation}\n    except Exception as e:\n        out(["mutation failed", type(e).__name__])\n    return ${where === "dict" ? "rest and 0 or 0" : ret.replace("convert", "rest[0]")}`,
-    );
+    // rest is (convert, cache_conversion) for the default and eager converters.
+    const ret = c.pick({ default: ["0", "v.n", "[v.n]", "rest[0](v.n)", "None"], eager: ["rest[0](v)", "rest[0](v)", "0", "None"], dict: ["0", "len(v)"] }[where]);
+    c.setup(`def mutator(v, *rest):\n    ${mutation}\n    return ${ret}`);
     let options = ", pyproxies=made";
     if (where === "default") options += ", default_converter=mutator";
     else if (where === "eager") options += ", eager_converter=mutator";
@@ -524,6 +547,7 @@ const PY_KINDS = {
       if (c.chance(0.1)) to = `frozenset([(1, 2)])`;
       c.setup(`if type(${from}) is list:\n    ${from}.append(${to})\nelse:\n    ${from}[${pyKey(c)}] = ${to}`);
     }
+    c.dictOf(2);
     const value = c.pick([names[0], `(${names[0]},)`, `[${names.join(", ")}]`, `{"a": ${names[0]}, "b": ${c.pick(names)}}`]);
     return { value, options: pyToJsOptions(c, { converters: 0.4 }) };
   },
@@ -546,7 +570,9 @@ const PY_KINDS = {
     if (c.chance(0.3)) {
       const [a, b] = c.pick([["1", '"1"'], ["2.0", '"2.0"'], ["True", '"true"'], ["None", '"null"'], ['float("inf")', '"Infinity"'], ["-0.0", '"-0.0"'], ['float("nan")', 'float("nan")'], ["2**70", '"1180591620717411303424"'], ["1e16", '"1e+16"'], ["0.1", '"0.1"'], ["-1", '"-1"']]);
       entries.push(`${a}: "first"`, `${b}: "second"`);
+      c.risk();
     }
+    c.dictOf(entries.length);
     const dict = `{${entries.join(", ")}}`;
     return { value: c.pick([dict, `[${dict}]`, `{"outer": ${dict}}`]), options: pyToJsOptions(c, { converters: 0.3 }) };
   },
@@ -914,5 +940,5 @@ export function generate(seed, index, family = "all") {
   const c = new Ctx(rng(caseSeed(seed, index, fam)));
   const { kind, code } = fam === "py" ? genPy(c) : genJs(c);
   if (!/^[\x09\x0a\x20-\x7e]*$/.test(code)) throw new Error(`generator bug: case ${index} is not ASCII`);
-  return { seed, index, family: fam, kind, code, proxies: c.proxies };
+  return { seed, index, family: fam, kind, code, proxies: c.proxies, orderSensitive: c.risks >= 2 && c.multiDict };
 }

@@ -597,7 +597,7 @@ def create_proxy(func):
 
 def _proxy_of(obj):
     # The ledger's proxy for obj: the same JS value while it is alive.
-    result = _bridge.create_proxy(obj, id(obj), _site(obj) if _tracing else None)
+    result = _bridge.create_proxy(obj, id(obj), _site(obj) if _tracing else None, type(obj).__name__)
     if type(result) is str:
         _raise(result)
     return result
@@ -640,13 +640,15 @@ def destroy(proxy):
 
 class scope:
     """with ffi.scope() as s: proxies created inside are destroyed at the end of the block,
-    except those passed to s.keep(proxy)."""
+    except those passed to s.keep(proxy). Exiting a scope that is not open (twice, or
+    never entered) raises RuntimeError and leaves every other scope as it was."""
 
     def __init__(self):
         self._kept = []
+        self._id = 0
 
     def __enter__(self):
-        _bridge.scope_enter()
+        self._id = _bridge.scope_enter()
         return self
 
     def keep(self, proxy):
@@ -654,7 +656,10 @@ class scope:
         return proxy
 
     def __exit__(self, *exc_info):
-        _bridge.scope_exit(to_js(self._kept))
+        scope_id, self._id = self._id, 0
+        error = _bridge.scope_exit(scope_id, to_js(self._kept))
+        if error:
+            _raise(error)
         return False
 
 

@@ -6,7 +6,7 @@
 export const DESTROYED_MESSAGE =
   "pyscript.ffi: this proxy was destroyed (destroy() or ffi.destroy()); create a new one with ffi.create_proxy()";
 
-// Every proxy made here -> { handle, cell }. Looking a value up runs none of its code
+// Every proxy made here -> { handle, cell, typeName }. Looking a value up runs none of its code
 // (a foreign Proxy's traps would: `key in pyodideProxy` calls into Python).
 const MADE = new WeakMap();
 const DISPOSE = Symbol.dispose ?? Symbol.for("Symbol.dispose");
@@ -25,7 +25,7 @@ function live(cell) {
   return cell.target;
 }
 
-export function make_proxy(cell, handle, onDestroy, invoke, callable) {
+export function make_proxy(cell, handle, onDestroy, invoke, callable, typeName) {
   const destroy = () => onDestroy(handle);
   if (callable) {
     const proxy = function (...args) {
@@ -33,7 +33,7 @@ export function make_proxy(cell, handle, onDestroy, invoke, callable) {
     };
     Object.defineProperty(proxy, "destroy", { value: destroy });
     Object.defineProperty(proxy, DISPOSE, { value: destroy });
-    MADE.set(proxy, { handle, cell });
+    MADE.set(proxy, { handle, cell, typeName });
     return proxy;
   }
   // Own members shadow the Python object's attributes of the same name.
@@ -57,7 +57,7 @@ export function make_proxy(cell, handle, onDestroy, invoke, callable) {
       return { value: live(cell)[key], writable: true, enumerable: true, configurable: true };
     },
   });
-  MADE.set(proxy, { handle, cell });
+  MADE.set(proxy, { handle, cell, typeName });
   return proxy;
 }
 
@@ -68,6 +68,11 @@ export function proxy_handle(value) {
 /** The interpreter's proxy behind one of ours (the Python object, for to_py), if alive. */
 export function proxy_target(value) {
   return MADE.get(value)?.cell.target ?? undefined;
+}
+
+/** The Python type name of the object behind one of ours, if it is one. */
+export function proxy_type_name(value) {
+  return MADE.get(value)?.typeName;
 }
 
 export function clear_cell(cell) {

@@ -64,7 +64,7 @@ fn held_handles(registry: &JsValue) -> Vec<f64> {
 #[wasm_bindgen_test]
 fn a_proxy_forwards_calls_and_is_registered() {
     let f = fixture();
-    let proxy: Function = f.proxies.create(target(), 1.0, None).unchecked_into();
+    let proxy: Function = f.proxies.create(target(), 1.0, None, "function".into()).unchecked_into();
     assert_eq!(
         proxy.call2(&JsValue::UNDEFINED, &2.into(), &3.into()).unwrap().as_f64(),
         Some(5.0)
@@ -76,8 +76,8 @@ fn a_proxy_forwards_calls_and_is_registered() {
 #[wasm_bindgen_test]
 fn the_same_object_gets_the_same_proxy() {
     let f = fixture();
-    let a = f.proxies.create(target(), 7.0, None);
-    let b = f.proxies.create(target(), 7.0, None);
+    let a = f.proxies.create(target(), 7.0, None, "function".into());
+    let b = f.proxies.create(target(), 7.0, None, "function".into());
     assert!(js_sys::Object::is(&a, &b));
     assert_eq!(stat(&f.proxies, "created"), 1.0);
 }
@@ -86,7 +86,7 @@ fn the_same_object_gets_the_same_proxy() {
 fn existing_finds_the_live_proxy_only() {
     let f = fixture();
     assert!(f.proxies.existing(7.0).is_undefined());
-    let a = f.proxies.create(target(), 7.0, None);
+    let a = f.proxies.create(target(), 7.0, None, "function".into());
     assert!(js_sys::Object::is(&f.proxies.existing(7.0), &a));
     assert!(Proxies::is_proxy(&a));
     assert!(!Proxies::is_proxy(&target()));
@@ -99,11 +99,11 @@ fn existing_finds_the_live_proxy_only() {
 #[wasm_bindgen_test]
 fn sites_list_live_traced_proxies_oldest_first() {
     let f = fixture();
-    let _untraced = f.proxies.create(target(), 1.0, None);
-    let first = f.proxies.create(target(), 2.0, Some("first at a.py:1".into()));
-    let _second = f.proxies.create(target(), 3.0, Some("second at a.py:2".into()));
+    let _untraced = f.proxies.create(target(), 1.0, None, "function".into());
+    let first = f.proxies.create(target(), 2.0, Some("first at a.py:1".into()), "function".into());
+    let _second = f.proxies.create(target(), 3.0, Some("second at a.py:2".into()), "function".into());
     // Reusing a live proxy keeps the site of its creation.
-    let _again = f.proxies.create(target(), 2.0, Some("elsewhere".into()));
+    let _again = f.proxies.create(target(), 2.0, Some("elsewhere".into()), "function".into());
     let sites: Vec<String> = f.proxies.sites().iter().filter_map(|s| s.as_string()).collect();
     assert_eq!(sites, ["first at a.py:1", "second at a.py:2"]);
     f.proxies.destroy_value(first);
@@ -115,7 +115,7 @@ fn sites_list_live_traced_proxies_oldest_first() {
 fn a_non_callable_target_gets_an_object_proxy_that_forwards_until_destroyed() {
     let f = fixture();
     let target = js_sys::eval("({ x: 3, twice(n) { return 2 * n; } })").unwrap();
-    let proxy = f.proxies.create(target.clone(), 5.0, None);
+    let proxy = f.proxies.create(target.clone(), 5.0, None, "function".into());
     assert!(proxy.is_object() && !proxy.is_function());
     let read = js_sys::eval("(p) => [p.x, p.twice(4), 'x' in p, typeof p.destroy]")
         .unwrap()
@@ -140,7 +140,7 @@ fn a_non_callable_target_gets_an_object_proxy_that_forwards_until_destroyed() {
 #[wasm_bindgen_test]
 fn finalization_releases_once_and_calls_then_throw() {
     let f = fixture();
-    let proxy: Function = f.proxies.create(target(), 1.0, None).unchecked_into();
+    let proxy: Function = f.proxies.create(target(), 1.0, None, "function".into()).unchecked_into();
     let handle = held_handles(&f.registry)[0];
     f.proxies.finalized(handle); // what the FinalizationRegistry would do
     f.proxies.finalized(handle); // a second report is a no-op
@@ -168,13 +168,13 @@ fn finalization_releases_once_and_calls_then_throw() {
 #[wasm_bindgen_test]
 fn destroy_unregisters_and_a_new_proxy_gets_a_new_generation() {
     let f = fixture();
-    let first = f.proxies.create(target(), 1.0, None);
+    let first = f.proxies.create(target(), 1.0, None, "function".into());
     assert_eq!(f.proxies.destroy_value(first.clone()), "");
     assert!(
         held_handles(&f.registry).is_empty(),
         "destroy() unregisters from the registry"
     );
-    let second = f.proxies.create(target(), 1.0, None);
+    let second = f.proxies.create(target(), 1.0, None, "function".into());
     assert!(
         !js_sys::Object::is(&first, &second),
         "a destroyed proxy is never handed out again"
@@ -196,8 +196,8 @@ fn destroy_unregisters_and_a_new_proxy_gets_a_new_generation() {
 fn scopes_destroy_what_they_created_except_kept() {
     let f = fixture();
     f.proxies.enter_scope();
-    let _temporary = f.proxies.create(target(), 1.0, None);
-    let kept = f.proxies.create(target(), 2.0, None);
+    let _temporary = f.proxies.create(target(), 1.0, None, "function".into());
+    let kept = f.proxies.create(target(), 2.0, None, "function".into());
     f.proxies.exit_scope(js_sys::Array::of1(&kept));
     assert_eq!((stat(&f.proxies, "live"), stat(&f.proxies, "destroyed")), (1.0, 1.0));
 }
@@ -205,9 +205,9 @@ fn scopes_destroy_what_they_created_except_kept() {
 #[wasm_bindgen_test]
 fn a_failed_conversion_releases_only_what_it_created() {
     let f = fixture();
-    let older = f.proxies.create(target(), 1.0, None);
+    let older = f.proxies.create(target(), 1.0, None, "function".into());
     let mark = f.proxies.serial();
-    let newer = f.proxies.create(target(), 2.0, None);
+    let newer = f.proxies.create(target(), 2.0, None, "function".into());
     f.proxies
         .release_created_since(mark, js_sys::Array::of2(&older, &newer));
     assert_eq!((stat(&f.proxies, "live"), stat(&f.proxies, "destroyed")), (1.0, 1.0));

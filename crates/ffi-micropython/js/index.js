@@ -33,8 +33,8 @@ async function setUp(mp, { lifetime }) {
     ...common,
     ...guard.bridge,
     set_call_boxed: calls.setCallBoxed,
-    create_proxy(target, objectId, site) {
-      const proxy = common.create_proxy(target, objectId, site);
+    create_proxy(target, objectId, site, typeName) {
+      const proxy = common.create_proxy(target, objectId, site, typeName);
       if (auto) adopt(target, proxy, Proxies.is_proxy);
       return proxy;
     },

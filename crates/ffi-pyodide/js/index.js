@@ -14,10 +14,19 @@ async function setUp(pyodide, { lifetime }) {
   const calls = callArguments(undefined, (arg) => Object.is(arg, -0) || typeof arg === "bigint");
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
   const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls.invoke);
-  if (lifetime === "auto") installAutoLifetime(pyodide, proxies, Proxies.is_proxy);
+  const auto = lifetime === "auto" ? installAutoLifetime(pyodide, proxies, Proxies.is_proxy) : null;
+  // Bridge arguments the bridge does not keep; in "manual", Pyodide destroys them itself.
+  const done = (proxy) => auto?.releaseArgument(proxy);
   const bound = stackBound(pyodide);
+  const common = commonBridge(proxies, { converter_error, limits: limits() });
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
-    ...commonBridge(proxies, { converter_error, limits: limits() }),
+    ...common,
+    create_proxy(target, objectId, site, typeName) {
+      const proxy = common.create_proxy(target, objectId, site, typeName);
+      // The ledger keeps a copy of the argument (or the proxy already alive for it).
+      done(target);
+      return proxy;
+    },
     set_call_boxed: calls.setCallBoxed,
     to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
@@ -27,6 +36,8 @@ async function setUp(pyodide, { lifetime }) {
         return bridge.to_js_pickle(view.data, jsRefs, dictConverter ?? undefined);
       } finally {
         view.release();
+        done(buffer);
+        done(refs);
       }
     },
     too_deep: () => bridge.too_deep(),

@@ -75,4 +75,18 @@ export function installAutoLifetime(pyodide, proxies, isProxy) {
   };
   M.PyProxy_getAttrs = (proxy) => (isProxy(proxy) ? inert : getAttrs(proxy));
   M.gc_register_proxy = (shared) => (shared === inert.shared ? undefined : gcRegister(shared));
+  return {
+    /**
+     * A borrowed argument of a bridge function that the bridge does not keep (it took a
+     * copy, or only read it): destroyed now, unless JavaScript already holds it (an
+     * implicit proxy handed out earlier is registered for GC). Otherwise the hook above
+     * would keep it, and the Python object, alive until a JS garbage collection.
+     */
+    releaseArgument(proxy) {
+      // ffi's own proxy (what the hook hands out for an object that has one) stays.
+      if (isProxy(proxy)) return;
+      const shared = getAttrsQuiet(proxy)?.shared;
+      if (shared?.ptr && !shared.gcRegistered) destroyProxy.call(M, proxy, undefined, false);
+    },
+  };
 }

@@ -2,13 +2,61 @@
 
 use crate::convert::number::{float_repr, int_decimal};
 use crate::error::Error;
-use crate::interpreter::PyNode;
+use crate::interpreter::{PyNode, PyStr};
 
 /// A key's property name, plus how to name the original key in an error message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyText {
+    /// The property name exactly, for collisions: two keys collide only if their names
+    /// are the same JS string (a lone surrogate never equals U+FFFD).
+    pub name: KeyName,
+    /// The name as text (a lone surrogate as U+FFFD): what a tape defines for a key that
+    /// is not a `str`, whose name is always well-formed.
     pub text: String,
     pub shown: String,
+}
+
+/// A property name: its text, or its UTF-16 units when it holds a lone surrogate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum KeyName {
+    Text(String),
+    Units(Vec<u16>),
+}
+
+/// A `str` key's exact name and how to show it (lone surrogates as `\ud800` escapes).
+fn str_name(s: &PyStr<'_>) -> (KeyName, String) {
+    let units: Vec<u16> = match s {
+        PyStr::Utf8(text) => return (KeyName::Text(text.to_string()), format!("{text:?}")),
+        PyStr::Utf16(units) => units.to_vec(),
+        PyStr::Js(value) => {
+            use wasm_bindgen::JsCast;
+            match value.dyn_ref::<js_sys::JsString>() {
+                Some(js) if !crate::js::is_well_formed(js) => js.iter().collect(),
+                _ => {
+                    let text = value.as_string().unwrap_or_default();
+                    let shown = format!("{text:?}");
+                    return (KeyName::Text(text), shown);
+                }
+            }
+        }
+    };
+    match String::from_utf16(&units) {
+        Ok(text) => {
+            let shown = format!("{text:?}");
+            (KeyName::Text(text), shown)
+        }
+        Err(_) => {
+            let mut shown = String::from("\"");
+            for unit in std::char::decode_utf16(units.iter().copied()) {
+                match unit {
+                    Ok(c) => shown.extend(c.escape_debug()),
+                    Err(lone) => shown.push_str(&format!("\\u{:04x}", lone.unpaired_surrogate())),
+                }
+            }
+            shown.push('"');
+            (KeyName::Units(units), shown)
+        }
+    }
 }
 
 /// `str` as is; `int`/`float` as decimal text; `True`/`False` → `"true"`/`"false"`;
@@ -16,9 +64,12 @@ pub struct KeyText {
 pub fn key_text(key: &PyNode<'_>) -> Result<KeyText, Error> {
     let (text, shown) = match key {
         PyNode::Str(s) => {
-            let text = s.to_string_lossy();
-            let shown = format!("{text:?} (str)");
-            (text, shown)
+            let (name, shown) = str_name(s);
+            return Ok(KeyText {
+                name,
+                text: s.to_string_lossy(),
+                shown: format!("{shown} (str)"),
+            });
         }
         PyNode::Int(i) => {
             let text = int_decimal(i);
@@ -37,7 +88,12 @@ pub fn key_text(key: &PyNode<'_>) -> Result<KeyText, Error> {
         }
         PyNode::None => ("null".to_owned(), "None".to_owned()),
         other => {
-            let type_name = node_type_name(other);
+            // An object that crossed as a proxy is named by its Python type.
+            let type_name = match other {
+                PyNode::Js(value) => crate::proxy::ledger::Ledger::python_type_of(value),
+                _ => None,
+            }
+            .unwrap_or_else(|| node_type_name(other));
             return Err(Error::type_error(
                 type_name.clone(),
                 "object key",
@@ -48,7 +104,11 @@ pub fn key_text(key: &PyNode<'_>) -> Result<KeyText, Error> {
             ));
         }
     };
-    Ok(KeyText { text, shown })
+    Ok(KeyText {
+        name: KeyName::Text(text.clone()),
+        text,
+        shown,
+    })
 }
 
 /// The ValueError for two keys that name the same property. The keys are named in a

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 
-use crate::convert::keys::{collision, key_text, node_type_name, KeyText};
+use crate::convert::keys::{collision, key_text, node_type_name, KeyName, KeyText};
 use crate::convert::number::{classify_int, JsInt};
 use crate::convert::options::{ToJsOptions, MAX_CONVERTER_CHAIN};
 use crate::convert::tape::{op, Container, Tape};
@@ -276,13 +276,13 @@ impl<'a> Converter<'a> {
     /// Every key's property name, checked for collisions (`TypeError` for a key with
     /// no name, `ValueError` for two keys with one).
     fn check_keys(&self, entries: &[(NodeId, NodeId)]) -> Result<(), Error> {
-        let mut names: HashMap<String, KeyText> = HashMap::with_capacity(entries.len());
+        let mut names: HashMap<KeyName, KeyText> = HashMap::with_capacity(entries.len());
         for (key_id, _) in entries {
             let key = key_text(&self.graph.node(*key_id)?)?;
-            if let Some(first) = names.get(&key.text) {
+            if let Some(first) = names.get(&key.name) {
                 return Err(collision(first, &key));
             }
-            names.insert(key.text.clone(), key);
+            names.insert(key.name.clone(), key);
         }
         Ok(())
     }

@@ -55,10 +55,10 @@ impl Proxies {
     }
 
     /// `create_proxy(f)`: `object` is `id(f)`; `site` where it is created (tracing on) or
-    /// `undefined`.
-    pub fn create(&self, target: JsValue, object: f64, site: Option<String>) -> JsValue {
+    /// `undefined`; `type_name` is `type(f).__name__`.
+    pub fn create(&self, target: JsValue, object: f64, site: Option<String>, type_name: String) -> JsValue {
         let result = self
-            .with_ledger(|ledger, host| ledger.proxy(host, object as u64, &target, site))
+            .with_ledger(|ledger, host| ledger.proxy(host, object as u64, &target, site, &type_name))
             .unwrap_or_else(|| Err(busy()));
         crate::wire::object_or_error(result)
     }
@@ -93,16 +93,17 @@ impl Proxies {
 
     /// What a proxy's `destroy()` calls. Idempotent.
     pub fn destroy(&self, handle: f64) {
-        self.with_ledger(|ledger, host| ledger.destroy(host, handle));
+        self.with_ledger(|ledger, _| ledger.destroy(handle));
     }
 
     /// What the registry calls once JavaScript dropped a proxy.
     pub fn finalized(&self, handle: f64) {
-        self.with_ledger(|ledger, host| ledger.finalized(host, handle));
+        self.with_ledger(|ledger, _| ledger.finalized(handle));
     }
 
-    pub fn enter_scope(&self) {
-        self.with_ledger(|ledger, _| ledger.enter_scope());
+    /// Open a scope; returns its id for `exit_scope`.
+    pub fn enter_scope(&self) -> f64 {
+        self.with_ledger(|ledger, _| ledger.enter_scope() as f64).unwrap_or(0.0)
     }
 
     /// A mark before a conversion creates proxies (see `release_created_since`).
@@ -113,7 +114,7 @@ impl Proxies {
     /// After a failed conversion: destroy those of `proxies` (an Array) it created.
     pub fn release_created_since(&self, mark: f64, proxies: js_sys::Array) {
         let handles = handles_of(&proxies);
-        self.with_ledger(|ledger, host| ledger.release_created_since(host, mark as u64, &handles));
+        self.with_ledger(|ledger, _| ledger.release_created_since(mark as u64, &handles));
     }
 
     /// Those of `proxies` (an Array) created at or after `mark`, once each, in order: what
@@ -133,10 +134,15 @@ impl Proxies {
         out
     }
 
-    /// Leave the innermost scope; `kept` is an Array of proxies to keep.
-    pub fn exit_scope(&self, kept: js_sys::Array) {
+    /// Leave scope `id`; `kept` is an Array of proxies to keep. `""`, or an error in the
+    /// wire form (the scope is not open).
+    pub fn exit_scope(&self, id: f64, kept: js_sys::Array) -> String {
         let kept = handles_of(&kept);
-        self.with_ledger(|ledger, host| ledger.exit_scope(host, &kept));
+        match self.with_ledger(|ledger, _| ledger.exit_scope(id as u64, &kept)) {
+            Some(Ok(())) => String::new(),
+            Some(Err(err)) => err.to_wire(),
+            None => busy().to_wire(),
+        }
     }
 
     pub fn stats(&self) -> JsValue {
@@ -151,12 +157,20 @@ impl Proxies {
 }
 
 impl Proxies {
-    /// Run `f` on the ledger. `None` when the ledger is already in use further up the
-    /// stack (a call re-entering from JS glue that runs inside a ledger operation): such
-    /// a call is skipped rather than allowed to panic on the RefCell.
+    /// Run `f` on the ledger, then let go of the interpreter objects it released (only
+    /// then: that can run Python's `__del__`, which may use the ledger again). `None` when
+    /// the ledger is already in use further up the stack (JS glue re-entering during a
+    /// ledger operation): such a call is skipped rather than allowed to panic on the RefCell.
     fn with_ledger<R>(&self, f: impl FnOnce(&mut Ledger, &dyn ProxyHost) -> R) -> Option<R> {
-        let mut ledger = self.ledger.try_borrow_mut().ok()?;
-        Some(f(&mut ledger, &self.host))
+        let (result, released) = {
+            let mut ledger = self.ledger.try_borrow_mut().ok()?;
+            let result = f(&mut ledger, &self.host);
+            (result, ledger.take_released())
+        };
+        for target in released {
+            self.host.release(&target);
+        }
+        Some(result)
     }
 }
 

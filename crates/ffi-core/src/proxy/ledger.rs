@@ -22,15 +22,19 @@ extern "C" {
         on_destroy: &js_sys::Function,
         invoke: &js_sys::Function,
         callable: bool,
+        type_name: &str,
     ) -> JsValue;
     fn proxy_handle(value: &JsValue) -> JsValue;
+    fn proxy_type_name(value: &JsValue) -> Option<String>;
     fn proxy_target(value: &JsValue) -> JsValue;
     fn clear_cell(cell: &JsValue);
     fn new_cell(target: &JsValue) -> JsValue;
 }
 
 /// What the interpreter adapter does with its own callable: make it outlive the call
-/// that handed it over, and let it go.
+/// that handed it over, and let it go. The ledger never calls `release` itself: letting
+/// go of a Python object can run its `__del__`, which may use the ledger again, so the
+/// caller releases [`Ledger::take_released`] once it no longer holds the ledger.
 pub trait ProxyHost {
     fn persist(&self, target: &JsValue) -> Result<JsValue, Error>;
     fn release(&self, target: &JsValue);
@@ -57,7 +61,11 @@ pub struct Ledger {
     table: ProxyTable<Entry>,
     next_serial: u64,
     by_object: FxHashMap<u64, ProxyHandle>,
-    scopes: Vec<Vec<ProxyHandle>>,
+    /// Open scopes, innermost last: each its id and the proxies created inside it.
+    scopes: Vec<(u64, Vec<ProxyHandle>)>,
+    next_scope: u64,
+    /// Targets of released proxies, for the caller to hand to [`ProxyHost::release`].
+    released: Vec<JsValue>,
     registry: JsValue,
     on_destroy: js_sys::Function,
     invoke: js_sys::Function,
@@ -74,6 +82,8 @@ impl Ledger {
             next_serial: 0,
             by_object: FxHashMap::default(),
             scopes: Vec::new(),
+            next_scope: 0,
+            released: Vec::new(),
             registry,
             on_destroy,
             invoke,
@@ -82,13 +92,15 @@ impl Ledger {
 
     /// The proxy for `object` (its Python `id`), creating it from `target` if there is
     /// none alive: the same Python object always gets the same JS value. `site` (where
-    /// the caller is, when tracing) is kept for a new proxy; a reused one keeps its own.
+    /// the caller is, when tracing) is kept for a new proxy; a reused one keeps its own;
+    /// `type_name` is the object's Python type, for messages.
     pub fn proxy(
         &mut self,
         host: &dyn ProxyHost,
         object: u64,
         target: &JsValue,
         site: Option<String>,
+        type_name: &str,
     ) -> Result<JsValue, Error> {
         if let Some(proxy) = self.existing(object) {
             return Ok(proxy);
@@ -106,15 +118,19 @@ impl Ledger {
             wrapper: js_sys::WeakRef::new(&js_sys::Object::new()),
             site,
         });
-        let wrapper = make_proxy(&cell, handle.to_f64(), &self.on_destroy, &self.invoke, callable);
+        let Some(number) = handle.to_f64() else {
+            self.table.forget(handle);
+            return Err(too_many_proxies());
+        };
+        let wrapper = make_proxy(&cell, number, &self.on_destroy, &self.invoke, callable, type_name);
         if let Some(entry) = self.table.get_mut(handle) {
             entry.wrapper = js_sys::WeakRef::new(wrapper.unchecked_ref());
         }
         self.by_object.insert(object, handle);
-        if let Some(scope) = self.scopes.last_mut() {
+        if let Some((_, scope)) = self.scopes.last_mut() {
             scope.push(handle);
         }
-        self.registry_call("register", &[&wrapper, &JsValue::from_f64(handle.to_f64()), &cell])?;
+        self.registry_call("register", &[&wrapper, &JsValue::from_f64(number), &cell])?;
         Ok(wrapper)
     }
 
@@ -126,22 +142,33 @@ impl Ledger {
     }
 
     /// `destroy()`: idempotent; a stale or foreign handle is a no-op.
-    pub fn destroy(&mut self, host: &dyn ProxyHost, handle: f64) {
+    pub fn destroy(&mut self, handle: f64) {
         if let Some(handle) = ProxyHandle::from_f64(handle) {
-            self.release(host, handle, Release::Destroyed);
+            self.release(handle, Release::Destroyed);
         }
     }
 
     /// The registry saw JavaScript drop the proxy.
-    pub fn finalized(&mut self, host: &dyn ProxyHost, handle: f64) {
+    pub fn finalized(&mut self, handle: f64) {
         if let Some(handle) = ProxyHandle::from_f64(handle) {
-            self.release(host, handle, Release::Finalized);
+            self.release(handle, Release::Finalized);
         }
+    }
+
+    /// The targets of the proxies released since the last call, for
+    /// [`ProxyHost::release`] (see there why the ledger does not call it).
+    pub fn take_released(&mut self) -> Vec<JsValue> {
+        std::mem::take(&mut self.released)
     }
 
     /// The handle of a proxy made here, if `value` is one.
     pub fn handle_of(value: &JsValue) -> Option<f64> {
         proxy_handle(value).as_f64()
+    }
+
+    /// The Python type name of the object behind `value`, if `value` is a proxy made here.
+    pub fn python_type_of(value: &JsValue) -> Option<String> {
+        proxy_type_name(value)
     }
 
     /// The interpreter's proxy of the Python object behind `value`, if `value` is a live
@@ -165,26 +192,39 @@ impl Ledger {
     }
 
     /// Destroy those of `handles` a failed conversion made ([`Ledger::created_since`]).
-    pub fn release_created_since(&mut self, host: &dyn ProxyHost, mark: u64, handles: &[f64]) {
+    pub fn release_created_since(&mut self, mark: u64, handles: &[f64]) {
         for &handle in handles {
             if self.created_since(mark, handle) {
-                self.destroy(host, handle);
+                self.destroy(handle);
             }
         }
     }
 
-    pub fn enter_scope(&mut self) {
-        self.scopes.push(Vec::new());
+    /// Open a scope; its id is what [`Ledger::exit_scope`] takes.
+    pub fn enter_scope(&mut self) -> u64 {
+        self.next_scope += 1;
+        self.scopes.push((self.next_scope, Vec::new()));
+        self.next_scope
     }
 
-    /// Leave the innermost scope, destroying what it created except `kept` handles.
-    pub fn exit_scope(&mut self, host: &dyn ProxyHost, kept: &[f64]) {
-        let Some(created) = self.scopes.pop() else { return };
-        for handle in created {
-            if !kept.contains(&handle.to_f64()) {
-                self.release(host, handle, Release::Destroyed);
+    /// Leave scope `id`, destroying what it created except `kept` handles. Scopes still
+    /// open inside it end with it (what they created lives no longer than it). A scope
+    /// that is not open (exited twice, or never entered) is an error and changes nothing:
+    /// it must never end an enclosing scope.
+    pub fn exit_scope(&mut self, id: u64, kept: &[f64]) -> Result<(), Error> {
+        let Some(position) = self.scopes.iter().position(|(open, _)| *open == id) else {
+            return Err(Error::interpreter(
+                "ffi.scope: this scope is not open (it was exited already, or never entered); \
+                 use it as `with ffi.scope():`",
+            ));
+        };
+        let ended: Vec<ProxyHandle> = self.scopes.drain(position..).flat_map(|(_, created)| created).collect();
+        for handle in ended {
+            if !handle.to_f64().is_some_and(|number| kept.contains(&number)) {
+                self.release(handle, Release::Destroyed);
             }
         }
+        Ok(())
     }
 
     pub fn stats(&self) -> Stats {
@@ -202,7 +242,7 @@ impl Ledger {
         traced.into_iter().map(|(_, site)| site.to_owned()).collect()
     }
 
-    fn release(&mut self, host: &dyn ProxyHost, handle: ProxyHandle, why: Release) {
+    fn release(&mut self, handle: ProxyHandle, why: Release) {
         let Some(entry) = self.table.release(handle, why) else {
             return;
         };
@@ -214,7 +254,7 @@ impl Ledger {
             // The cell is the unregister token; after a finalization there is nothing left.
             let _ = self.registry_call("unregister", &[&entry.cell]);
         }
-        host.release(&entry.target);
+        self.released.push(entry.target);
     }
 
     fn registry_call(&self, method: &str, args: &[&JsValue]) -> Result<(), Error> {
@@ -226,4 +266,16 @@ impl Ledger {
         function.apply(&self.registry, &array).map_err(Error::from)?;
         Ok(())
     }
+}
+
+fn too_many_proxies() -> Error {
+    Error::new(
+        crate::error::ErrorKind::TooLarge,
+        "proxy",
+        "JavaScript",
+        format!(
+            "create_proxy: more than {} proxies are alive at once; destroy() the ones no longer needed (or use ffi.scope())",
+            super::handle::MAX_LIVE_PROXIES
+        ),
+    )
 }

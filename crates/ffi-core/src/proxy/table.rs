@@ -56,6 +56,13 @@ impl<T> ProxyTable<T> {
         self.entries.get_mut(handle)
     }
 
+    /// Remove an entry that was never handed out (not counted as destroyed).
+    pub fn forget(&mut self, handle: ProxyHandle) {
+        if self.entries.remove(handle).is_some() {
+            self.created -= 1;
+        }
+    }
+
     /// Removing twice (or a stale handle) returns `None`: release is idempotent.
     pub fn release(&mut self, handle: ProxyHandle, why: Release) -> Option<T> {
         let removed = self.entries.remove(handle)?;
@@ -144,7 +151,7 @@ mod tests {
             table.release(h, Release::Destroyed);
         }
         let h = table.insert(99);
-        assert_eq!(ProxyHandle::from_f64(h.to_f64()), Some(h));
+        assert_eq!(h.to_f64().and_then(ProxyHandle::from_f64), Some(h));
         assert_eq!(ProxyHandle::from_f64(-1.0), None);
         assert_eq!(ProxyHandle::from_f64(0.5), None);
     }
