@@ -57,12 +57,13 @@ function describeThrown(value) {
 /**
  * The proxy ledger for one interpreter (ffi-core's Proxies): a real FinalizationRegistry
  * releases a proxy once JavaScript drops it. `persist`/`release` keep and drop the
- * interpreter's own callable; `invoke(target, args)` calls it (see callArguments).
+ * interpreter's own callable; `invoke(target, args)` calls it (see callArguments);
+ * `fail(error)` reports the use of a destroyed proxy (by default it throws the error).
  */
-export function makeProxies(Proxies, persist, release, invoke) {
+export function makeProxies(Proxies, persist, release, invoke, fail = (error) => { throw error; }) {
   let proxies = null;
   const registry = new FinalizationRegistry((handle) => proxies.finalized(handle));
-  proxies = new Proxies(registry, (handle) => proxies.destroy(handle), persist, release, invoke);
+  proxies = new Proxies(registry, (handle) => proxies.destroy(handle), persist, release, invoke, fail);
   return proxies;
 }
 
@@ -85,7 +86,8 @@ export function callArguments(nullish, needsBox) {
       const arg = args[i];
       if (arg === null || arg === undefined) {
         if (arg !== nullish) plain = false;
-      } else if (needsBox(arg)) {
+      } else if (needsBox(arg) || !chainReadable(arg)) {
+        // to_py refuses what an interpreter's own crossing could not take (a revoked Proxy).
         return result(callBoxed(target, args));
       }
     }
@@ -98,6 +100,21 @@ export function callArguments(nullish, needsBox) {
       callBoxed = fn;
     },
   };
+}
+
+/**
+ * Whether `instanceof` can walk the value's prototype chain: false for a revoked Proxy or
+ * a Proxy whose getPrototypeOf trap throws, which MicroPython's own crossing of a value
+ * into Python cannot take (it throws where MicroPython cannot catch it).
+ */
+export function chainReadable(value) {
+  if ((typeof value !== "object" || value === null) && typeof value !== "function") return true;
+  try {
+    void (value instanceof Object);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -396,6 +396,48 @@ def destroy_all(xs):
             pass
 
 
+def order_probe(convert, value, first):
+    # Whether the error to_js raised depends on dict iteration order: convert a copy of
+    # value with every dict's entries reversed and see whether the error changes. Only on
+    # CPython (insertion order; MicroPython iterates in hash order, which a copy keeps).
+    import sys
+    if sys.implementation.name != "cpython":
+        return
+    memo = {}
+
+    def copy(v):
+        if id(v) in memo:
+            return memo[id(v)]
+        t = type(v)
+        if isinstance(v, dict):
+            n = memo[id(v)] = t()
+            for k, x in reversed(list(dict.items(v))):
+                n[k] = copy(x)
+            return n
+        if isinstance(v, list):
+            n = memo[id(v)] = t()
+            for x in list.__iter__(v):
+                list.append(n, copy(x))
+            return n
+        if isinstance(v, tuple):
+            items = [copy(x) for x in tuple.__iter__(v)]
+            n = memo[id(v)] = t(*items) if hasattr(t, "_fields") else t(items)
+            return n
+        return v
+
+    try:
+        other = copy(value)
+    except BaseException:
+        return
+    try:
+        convert(other)
+        again = None
+    except BaseException as e:
+        again = [type(e).__name__, _text(e)]
+    if again != [type(first).__name__, _text(first)]:
+        _fuzz.note("order-dependent")
+
+
 def _f(hex_bits):
     return _struct.unpack("<d", bytes.fromhex(hex_bits))[0]
 
@@ -407,7 +449,8 @@ def _fz_run():
     global _fz_before
     _fz_before = ffi.stats()["live"]
     ns = {"__name__": "__fuzz__", "ffi": ffi, "window": window, "JS": window.eval, "out": out, "pyd": pyd, "jsd": jsd,
-          "err": err, "setup_failed": setup_failed, "destroy_all": destroy_all, "_f": _f, "sort_pairs": _fuzz.sort_pairs}
+          "err": err, "setup_failed": setup_failed, "destroy_all": destroy_all, "_f": _f, "sort_pairs": _fuzz.sort_pairs,
+          "order_probe": order_probe}
     try:
         exec(_fuzz.source(), ns)
     except BaseException as e:
@@ -540,6 +583,7 @@ async function main() {
       return current.js.length - 1;
     },
     uncaught: (text) => void (current.uncaught = String(text)),
+    note: (text) => void current.notes.push(String(text)),
     live: (before, after) => void (current.live = [before, after]),
     sanity: (ok, detail) => void (current.sanity = ok ? true : String(detail)),
     sort_pairs(pairs) {
@@ -573,7 +617,7 @@ async function main() {
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     if (!line.trim()) continue;
     const testCase = JSON.parse(line);
-    current = { code: testCase.code, outs: [], js: [], uncaught: null, live: null, sanity: null, async: pendingAsync, setupError: false };
+    current = { code: testCase.code, outs: [], js: [], notes: [], uncaught: null, live: null, sanity: null, async: pendingAsync, setupError: false };
     pendingAsync = null;
     const t0 = performance.now();
     try {
@@ -598,6 +642,7 @@ async function main() {
       outs: current.outs.map((text) => parseOut(text, js)),
       uncaught: current.uncaught && parseOut(current.uncaught, js),
       setupError: current.setupError,
+      notes: current.notes,
       live: current.live ? current.live[1] - current.live[0] : null,
       sanity: current.sanity,
       async: current.async,

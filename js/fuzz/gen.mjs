@@ -9,6 +9,7 @@
 //   destroy_all(xs)   destroy every proxy in a JS Array or Python list
 //   JS(src)           window.eval(src); _f(hex) a float from its IEEE bits
 //   sort_pairs(a)     a dict_converter's pairs sorted by key (their order is the dict's)
+//   order_probe(...)  note whether an error depends on dict iteration order (CPython only)
 // Generated code is ASCII only: a snippet crosses into both interpreters exactly.
 
 /** mulberry32, as in js/tests/equivalence.test.mjs. */
@@ -234,9 +235,10 @@ function pySubclass(c, base, { mutate = c.chance(0.3) } = {}) {
     if (proto === "__iter__" && mutate && MUTATORS[base]) body = `${c.pick(MUTATORS[base])}\nreturn ${base}.__iter__(self)`;
     methods.push(`def ${proto}(self, *args):\n${indent(body)}`);
   }
-  // A subclass that overrides __eq__ without __hash__ becomes unhashable: keep it hashable.
+  // A subclass that overrides __eq__ without __hash__ becomes unhashable: keep it hashable
+  // (not with base.__hash__, which MicroPython's types do not expose).
   if (methods.some((m) => m.startsWith("def __eq__")) && !methods.some((m) => m.startsWith("def __hash__")) && ["int", "float", "str", "bytes", "tuple", "frozenset"].includes(base)) {
-    methods.push(`__hash__ = ${base}.__hash__`);
+    methods.push(`def __hash__(self):\n    return 1`);
   }
   c.setup(`class ${name}(${base}):\n${indent(methods.join("\n") || "pass")}`);
   return name;
@@ -254,7 +256,7 @@ const NT_CLASSES = "from collections import namedtuple\nNT = namedtuple('NT', ['
 function pyObject(c) {
   c.setupOnce("Obj", OBJ_CLASS);
   c.risk();
-  return c.pick(["Obj(1)", "Obj()", "(lambda: 1)", "(x for x in [1, 2])", "Obj", "len", "range(3)", 'Exception("x")', "object()", "Obj(2).m", "iter([1])", "ffi", "window", "type", "print", "slice(1, 2)"]);
+  return c.pick(["Obj(1)", "Obj()", "(lambda: 1)", "(x for x in [1, 2])", "Obj", "len", "range(3)", 'Exception("x")', "object()", "Obj(2).m", "iter([1])", "ffi", "window", "type", "print", "BaseException"]);
 }
 
 function pyNamedtuple(c) {
@@ -682,7 +684,7 @@ else:
         out(jsd(r))
 ${roundTrip ? indent("out(pyd(ffi.to_py(r)))", 8) + "\n" : ""}    except Exception as e:
         out(err(e))
-${after ? indent(`try:\n    ${after}\nexcept Exception as e:\n    out(err(e))`) + "\n" : ""}destroy_all(made)
+${c.risks >= 2 && c.multiDict ? `        order_probe(lambda v: ffi.to_js(v${options}), value, e)\n` : ""}${after ? indent(`try:\n    ${after}\nexcept Exception as e:\n    out(err(e))`) + "\n" : ""}destroy_all(made)
 destroy_all(keep)`;
   return { kind, code };
 }

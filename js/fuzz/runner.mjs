@@ -24,6 +24,8 @@ export class InterpreterRunner {
     this.child = null;
     this.restarts = 0;
     this.startMs = [];
+    this.startFailures = 0; // in a row
+    this.busyMs = 0;
   }
 
   async start() {
@@ -103,8 +105,24 @@ export class InterpreterRunner {
   async run(testCase) {
     if (!this.child) {
       if (this.state) this.restarts++;
-      await this.start();
+      try {
+        await this.start();
+        this.startFailures = 0;
+      } catch (error) {
+        // A child that cannot start fails this case; three in a row end the run.
+        if (++this.startFailures >= 3) throw error;
+        return { index: testCase.index, crash: `could not start a fresh child: ${cut(error.message, 600)}` };
+      }
     }
+    const t0 = Date.now();
+    try {
+      return await this.#runOnce(testCase);
+    } finally {
+      this.busyMs += Date.now() - t0;
+    }
+  }
+
+  async #runOnce(testCase) {
     this.state.child.stdin.write(JSON.stringify({ index: testCase.index, code: testCase.code }) + "\n");
     const message = await this.#next(this.timeoutMs);
     if (message.timeout) {

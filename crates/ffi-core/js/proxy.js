@@ -20,16 +20,13 @@ function destroyed() {
   return error;
 }
 
-function live(cell) {
-  if (cell.target === null) throw destroyed();
-  return cell.target;
-}
-
-export function make_proxy(cell, handle, onDestroy, invoke, callable, typeName) {
+export function make_proxy(cell, handle, onDestroy, invoke, fail, callable, typeName) {
   const destroy = () => onDestroy(handle);
+  // The live target; after destroy(), `fail` reports the use (it never returns).
+  const live = () => (cell.target === null ? fail(destroyed()) : cell.target);
   if (callable) {
     const proxy = function (...args) {
-      return invoke(live(cell), args);
+      return invoke(live(), args);
     };
     Object.defineProperty(proxy, "destroy", { value: destroy });
     Object.defineProperty(proxy, DISPOSE, { value: destroy });
@@ -43,18 +40,18 @@ export function make_proxy(cell, handle, onDestroy, invoke, callable, typeName) 
   ]);
   // Only string keys reach Python: symbols are JS protocol, not attributes.
   const proxy = new Proxy(Object.create(PythonObjectProxy.prototype), {
-    get: (_, key) => (own.has(key) ? own.get(key) : typeof key === "string" ? live(cell)[key] : undefined),
+    get: (_, key) => (own.has(key) ? own.get(key) : typeof key === "string" ? live()[key] : undefined),
     set(_, key, value) {
       if (typeof key !== "string" || own.has(key)) return false;
-      live(cell)[key] = value;
+      live()[key] = value;
       return true;
     },
-    has: (_, key) => own.has(key) || (typeof key === "string" && key in live(cell)),
-    deleteProperty: (_, key) => typeof key === "string" && !own.has(key) && delete live(cell)[key],
-    ownKeys: () => [...new Set(Reflect.ownKeys(live(cell)).filter((key) => typeof key === "string"))],
+    has: (_, key) => own.has(key) || (typeof key === "string" && key in live()),
+    deleteProperty: (_, key) => typeof key === "string" && !own.has(key) && delete live()[key],
+    ownKeys: () => [...new Set(Reflect.ownKeys(live()).filter((key) => typeof key === "string"))],
     getOwnPropertyDescriptor(_, key) {
-      if (typeof key !== "string" || own.has(key) || !(key in live(cell))) return undefined;
-      return { value: live(cell)[key], writable: true, enumerable: true, configurable: true };
+      if (typeof key !== "string" || own.has(key) || !(key in live())) return undefined;
+      return { value: live()[key], writable: true, enumerable: true, configurable: true };
     },
   });
   MADE.set(proxy, { handle, cell, typeName });

@@ -33,8 +33,9 @@ fn fixture() -> Fixture {
     let invoke: Function = js_sys::eval("(target, args) => target(...args)")
         .expect("js")
         .unchecked_into();
+    let fail: Function = js_sys::eval("(error) => { throw error; }").expect("js").unchecked_into();
     Fixture {
-        proxies: Proxies::new(registry.clone(), on_destroy, persist, release, invoke),
+        proxies: Proxies::new(registry.clone(), on_destroy, persist, release, invoke, fail),
         registry,
         released,
     }
@@ -195,11 +196,29 @@ fn destroy_unregisters_and_a_new_proxy_gets_a_new_generation() {
 #[wasm_bindgen_test]
 fn scopes_destroy_what_they_created_except_kept() {
     let f = fixture();
-    f.proxies.enter_scope();
+    let scope = f.proxies.enter_scope();
     let _temporary = f.proxies.create(target(), 1.0, None, "function".into());
     let kept = f.proxies.create(target(), 2.0, None, "function".into());
-    f.proxies.exit_scope(js_sys::Array::of1(&kept));
+    assert_eq!(f.proxies.exit_scope(scope, js_sys::Array::of1(&kept)), "");
     assert_eq!((stat(&f.proxies, "live"), stat(&f.proxies, "destroyed")), (1.0, 1.0));
+}
+
+#[wasm_bindgen_test]
+fn a_scope_that_is_not_open_leaves_the_open_ones_alone() {
+    let f = fixture();
+    let outer = f.proxies.enter_scope();
+    let _kept_by_outer = f.proxies.create(target(), 1.0, None, "function".into());
+    let inner = f.proxies.enter_scope();
+    assert_eq!(f.proxies.exit_scope(inner, js_sys::Array::new()), "");
+    // Exited twice, and never entered: errors, and the outer scope's proxy stays.
+    assert!(f.proxies.exit_scope(inner, js_sys::Array::new()).contains("not open"));
+    assert!(f.proxies.exit_scope(0.0, js_sys::Array::new()).contains("not open"));
+    assert_eq!(stat(&f.proxies, "live"), 1.0);
+    // An outer scope exited with an inner one still open ends both.
+    let _inner_again = f.proxies.enter_scope();
+    let _made_inside = f.proxies.create(target(), 2.0, None, "function".into());
+    assert_eq!(f.proxies.exit_scope(outer, js_sys::Array::new()), "");
+    assert_eq!(stat(&f.proxies, "live"), 0.0);
 }
 
 #[wasm_bindgen_test]

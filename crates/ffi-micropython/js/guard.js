@@ -24,8 +24,15 @@
 // inside a try block here (the longjmp would stop in it) — a longjmp already on its way
 // through a guarded call is thrown on untouched.
 
-// Frames from this file are the guard's own.
+import { chainReadable } from "./loader.js";
+
+// Frames from this file are the guard's own; so are those of ffi's proxies, which raise
+// through the guard when Python uses a destroyed one (ffi-core's js/proxy.js, a
+// wasm-bindgen snippet below this folder, calling the failure hook in index.js).
 const OWN_URL = import.meta.url;
+const INDEX_URL = new URL("./index.js", import.meta.url).href;
+const OWN_DIR = new URL("./", import.meta.url).href;
+const isOwn = (url) => url === OWN_URL || url === INDEX_URL || (url.startsWith(OWN_DIR) && url.endsWith("/js/proxy.js"));
 
 // MicroPython 1.27's JS functions that C code calls to call, construct or read or write
 // an attribute of a JS value (ports/webassembly/objjsproxy.c).
@@ -65,7 +72,7 @@ function caller() {
   if (typeof stack !== "string") return null;
   for (const line of stack.split("\n")) {
     const frame = parseFrame(line);
-    if (frame !== null && frame.url !== OWN_URL) return frame;
+    if (frame !== null && !isOwn(frame.url)) return frame;
   }
   return null;
 }
@@ -150,6 +157,14 @@ export function installGuard(M, keepAsIs, wireOf) {
     return args;
   }
 
+  // What a guarded call hands MicroPython must be something its own crossing into Python
+  // can take: a revoked Proxy (or one whose getPrototypeOf trap throws) would make it throw
+  // where it cannot catch; it is raised as a TypeError instead.
+  function crossing(value) {
+    if (chainReadable(value)) return value;
+    return raise(new TypeError("a JavaScript value whose prototype cannot be read (a revoked Proxy, or a Proxy whose getPrototypeOf trap throws) cannot reach Python"));
+  }
+
   const traps = {
     // Attributes of the function itself (`Date.now`, a static getter) are read and written
     // with the function as `this`, as JavaScript reading them directly would.
@@ -160,7 +175,7 @@ export function installGuard(M, keepAsIs, wireOf) {
       } catch (error) {
         return raise(error);
       }
-      return value;
+      return crossing(value);
     },
     set(target, key, value) {
       let done;
@@ -179,7 +194,7 @@ export function installGuard(M, keepAsIs, wireOf) {
       } catch (error) {
         return raise(error);
       }
-      return result;
+      return crossing(result);
     },
     construct(target, args, newTarget) {
       let result;
@@ -188,7 +203,7 @@ export function installGuard(M, keepAsIs, wireOf) {
       } catch (error) {
         return raise(error);
       }
-      return result;
+      return crossing(result);
     },
   };
 
@@ -229,6 +244,9 @@ export function installGuard(M, keepAsIs, wireOf) {
   });
 
   return {
+    /** Raise `error` in the Python code that made the current call, if MicroPython's own
+     * native function made it; else throw it (see the rules at the top). Never returns. */
+    raise,
     /** Bridge functions for the Python shim (_pyscript_ffi_impl.py arm_guard). */
     bridge: {
       // The raiser: a Python object whose __iter__ raises guard_error(). This call also

@@ -21,6 +21,7 @@ extern "C" {
         handle: f64,
         on_destroy: &js_sys::Function,
         invoke: &js_sys::Function,
+        fail: &js_sys::Function,
         callable: bool,
         type_name: &str,
     ) -> JsValue;
@@ -69,14 +70,22 @@ pub struct Ledger {
     registry: JsValue,
     on_destroy: js_sys::Function,
     invoke: js_sys::Function,
+    fail: js_sys::Function,
 }
 
 impl Ledger {
     /// `registry`: a `FinalizationRegistry` (or a test double); `on_destroy`: the JS
     /// function proxies call from their `destroy()` (it calls back into [`Ledger::destroy`]);
     /// `invoke(target, args)`: how a callable proxy calls the interpreter's callable (the
-    /// adapter makes the arguments arrive in Python by the canonical rules).
-    pub fn new(registry: JsValue, on_destroy: js_sys::Function, invoke: js_sys::Function) -> Self {
+    /// adapter makes the arguments arrive in Python by the canonical rules); `fail(error)`:
+    /// how a destroyed proxy reports a use (it throws, or raises in Python on an
+    /// interpreter that cannot catch a JS throw in its own calls).
+    pub fn new(
+        registry: JsValue,
+        on_destroy: js_sys::Function,
+        invoke: js_sys::Function,
+        fail: js_sys::Function,
+    ) -> Self {
         Ledger {
             table: ProxyTable::default(),
             next_serial: 0,
@@ -87,6 +96,7 @@ impl Ledger {
             registry,
             on_destroy,
             invoke,
+            fail,
         }
     }
 
@@ -122,7 +132,7 @@ impl Ledger {
             self.table.forget(handle);
             return Err(too_many_proxies());
         };
-        let wrapper = make_proxy(&cell, number, &self.on_destroy, &self.invoke, callable, type_name);
+        let wrapper = make_proxy(&cell, number, &self.on_destroy, &self.invoke, &self.fail, callable, type_name);
         if let Some(entry) = self.table.get_mut(handle) {
             entry.wrapper = js_sys::WeakRef::new(wrapper.unchecked_ref());
         }

@@ -144,6 +144,21 @@ mod tests {
     }
 
     #[test]
+    fn handles_keep_every_generation_bit() {
+        // 2^20 reuses of one slot used to wrap a 21-bit generation: the handle then named
+        // another entry, and destroy() silently did nothing.
+        let mut table = ProxyTable::default();
+        let mut handle = table.insert(0);
+        for i in 0..(1 << 21) + 5 {
+            table.release(handle, Release::Destroyed);
+            handle = table.insert(i);
+        }
+        let number = handle.to_f64();
+        assert_eq!(number.and_then(ProxyHandle::from_f64), Some(handle));
+        assert_eq!(table.release(handle, Release::Destroyed), Some((1 << 21) + 4));
+    }
+
+    #[test]
     fn handles_survive_a_trip_through_a_js_number() {
         let mut table = ProxyTable::default();
         for i in 0..5 {
