@@ -57,27 +57,32 @@ function describeThrown(value) {
 /**
  * The proxy ledger for one interpreter (ffi-core's Proxies): a real FinalizationRegistry
  * releases a proxy once JavaScript drops it. `persist`/`release` keep and drop the
- * interpreter's own callable; `invoke(target, args)` calls it (see callArguments);
- * `fail(error)` reports the use of a destroyed proxy (by default it throws the error).
+ * interpreter's own callable; `calls` is how a proxy reaches the Python object (see
+ * callArguments).
  */
-export function makeProxies(Proxies, persist, release, invoke, fail = (error) => { throw error; }) {
+export function makeProxies(Proxies, persist, release, calls) {
   let proxies = null;
   const registry = new FinalizationRegistry((handle) => proxies.finalized(handle));
-  proxies = new Proxies(registry, (handle) => proxies.destroy(handle), persist, release, invoke, fail);
+  proxies = new Proxies(registry, (handle) => proxies.destroy(handle), persist, release, calls);
   return proxies;
 }
 
 /**
- * How a callable proxy calls the interpreter's callable so that Python receives its
- * arguments by the canonical rules (docs/lifetime.md): `nullish` is what the interpreter
- * turns into None (Pyodide: undefined; MicroPython: null), put in place of both null and
- * undefined (so MicroPython no longer drops trailing ones); arguments whose native
- * crossing is not exact (`needsBox`) send the whole call through the Python function the
- * shim hands `setCallBoxed`, which converts them with to_py. A returned None is null on
- * both interpreters.
+ * How a proxy reaches its Python object (ffi-core's js/proxy.js `calls`). `invoke` calls
+ * the interpreter's callable so that Python receives its arguments by the canonical rules
+ * (docs/lifetime.md): `nullish` is what the interpreter turns into None (Pyodide:
+ * undefined; MicroPython: null), put in place of both null and undefined (so MicroPython
+ * no longer drops trailing ones); arguments whose native crossing is not exact
+ * (`needsBox`) send the whole call through the Python function the shim hands
+ * `setCallBoxed`, which converts them with to_py. A returned None is null on both
+ * interpreters. `attribute` and `method` are the shim's (ffi.py _attribute and
+ * _call_attribute, handed over by `setObjectProtocol`); `fail(error)` reports the use of
+ * a destroyed proxy (it throws, until the adapter sets another with `setFail`).
  */
 export function callArguments(nullish, needsBox) {
   let callBoxed = null;
+  let attribute = null;
+  let method = null;
   // A Python None comes back as the interpreter's nullish value: null, as to_js says.
   const result = (value) => (value === undefined ? null : value);
   function invoke(target, args) {
@@ -94,12 +99,27 @@ export function callArguments(nullish, needsBox) {
     if (plain) return result(target(...args));
     return result(target(...args.map((arg) => (arg === null || arg === undefined ? nullish : arg))));
   }
-  return {
+  const calls = {
     invoke,
+    attribute: (target, op, key, boxed) => attribute(target, op, key, boxed),
+    // The shim gives the result boxed ([value]): exact whatever the interpreter.
+    method: (target, key, args) => method(target, key, args)[0],
+    // Replaced, not wrapped: MicroPython's guard reads who called it from the stack.
+    fail(error) {
+      throw error;
+    },
     setCallBoxed(fn) {
       callBoxed = fn;
     },
+    setObjectProtocol(attributeFn, methodFn) {
+      attribute = attributeFn;
+      method = methodFn;
+    },
+    setFail(fn) {
+      calls.fail = fn;
+    },
   };
+  return calls;
 }
 
 /**
@@ -219,15 +239,44 @@ export function commonBridge(proxies, core) {
       return error;
     },
     assign(target, source) {
+      // Object.assign's own enumerable properties, set one by one: a "__proto__" key is
+      // defined as a property (as to_js makes it), never run as the prototype setter.
       try {
-        Object.assign(target, source);
+        for (const key of Reflect.ownKeys(source)) {
+          const descriptor = Reflect.getOwnPropertyDescriptor(source, key);
+          if (!descriptor?.enumerable) continue;
+          if (key === "__proto__") {
+            Object.defineProperty(target, key, { value: source[key], writable: true, enumerable: true, configurable: true });
+          } else {
+            target[key] = source[key];
+          }
+        }
         return target;
       } catch (error) {
-        const name = error && error.name ? error.name : "Error";
-        return wireError("TypeError", `assign: JavaScript raised ${name}: ${error && error.message}`);
+        const [name, message] = thrownParts(error);
+        return wireError("TypeError", `assign: JavaScript raised ${name}: ${message}`);
       }
     },
+    is_function: (value) => typeof value === "function",
   };
+}
+
+/** `[name, message]` of a thrown value, read without letting a hostile value throw again. */
+function thrownParts(error) {
+  const read = (fn) => {
+    try {
+      return String(fn());
+    } catch {
+      return "";
+    }
+  };
+  let isError = false;
+  try {
+    isError = error instanceof Error;
+  } catch {
+    // A revoked Proxy or a throwing trap: not an Error that can be read.
+  }
+  return isError ? [read(() => error.name) || "Error", read(() => error.message)] : ["Error", read(() => error)];
 }
 
 /** For a class called without `new`, a TypeError that also says how to construct it. */

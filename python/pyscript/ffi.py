@@ -170,8 +170,8 @@ def to_js(
         ("default_converter", default_converter, ""),
         ("eager_converter", eager_converter, ""),
     ):
-        if converter is not None and not callable(converter):
-            raise TypeError("to_js: " + name + " must be callable" + example + ", got " + type(converter).__name__)
+        if converter is not None and not _callable(converter):
+            raise TypeError("to_js: " + name + " must be callable" + example + ", got " + _type_name(converter))
 
     made = _NewProxies(create_pyproxies)
     try:
@@ -190,6 +190,19 @@ def to_js(
 
 # Nesting beyond this is a RecursionError anyway: a larger depth converts everything.
 _MAX_NESTING = _bridge.limits.max_nesting
+_MAX_CONVERTER_CHAIN = _bridge.limits.max_converter_chain
+# How MicroPython words running out of Python stack (CPython raises RecursionError).
+_STACK_EXHAUSTED = ("pystack exhausted", "maximum recursion depth exceeded")
+
+
+def _callable(value):
+    """callable(), except that a JS value is callable only if it is a JS function
+    (MicroPython calls every JsProxy callable)."""
+    return _bridge.is_function(value) if _impl.is_js(value) else callable(value)
+
+
+def _type_name(value):
+    return "a JS object (JsProxy)" if _impl.is_js(value) else type(value).__name__
 
 
 def _convert(value, dict_converter, default_converter, made):
@@ -198,9 +211,22 @@ def _convert(value, dict_converter, default_converter, made):
         return value
     convert = None
     if default_converter is not None:
-        # Only default_converter uses it; no closure on the common path.
+        # Only default_converter uses it; no closure on the common path. A converter
+        # that converts what contains the value again never ends: cut off as its results are.
         def convert(inner):
-            return _convert(inner, dict_converter, default_converter, made)
+            if made.nested >= _MAX_CONVERTER_CHAIN:
+                _raise(_bridge.converter_error(1, ""))
+            made.nested += 1
+            try:
+                return _convert(inner, dict_converter, default_converter, made)
+            except RuntimeError as error:
+                # MicroPython's Python stack is small: running out of it here is the same
+                # runaway, reported in the same words.
+                if str(error) in _STACK_EXHAUSTED:
+                    _raise(_bridge.converter_error(1, ""))
+                raise
+            finally:
+                made.nested -= 1
 
     result = _impl.to_js(value, dict_converter, default_converter, convert, made)
     if type(result) is str:
@@ -262,6 +288,8 @@ class _Eager:
         key = id(value)
         if key in self.done:
             return self.done[key][1]
+        if len(self.active) >= _MAX_CONVERTER_CHAIN:
+            _raise(_bridge.converter_error(1, ""))
         if key in self.active:
             raise ValueError(
                 "to_js: a " + type(value).__name__ + " contains itself while eager_converter converts it; "
@@ -296,12 +324,14 @@ class _NewProxies:
     """The proxies one to_js call makes, so that a conversion that fails releases them at
     once (and only them: a proxy it merely reused stays), and pyproxies gets them."""
 
-    __slots__ = ("allowed", "mark", "made")
+    __slots__ = ("allowed", "mark", "made", "nested")
 
     def __init__(self, allowed=True):
         self.allowed = allowed
         self.mark = None
         self.made = []
+        # How deep default_converter's convert() calls are nested.
+        self.nested = 0
 
     def proxy(self, obj, why="it has no conversion of its own"):
         if type(obj) is _Bound:
@@ -590,6 +620,10 @@ def create_proxy(func):
     same `func` gives the same JS function while that one is alive, so
     removeEventListener finds what addEventListener got. After destroy() every call
     throws one fixed error (ProxyDestroyedError)."""
+    if _impl.is_js(func):
+        raise TypeError(
+            "create_proxy: expected a Python callable, got a JS value (JsProxy); JavaScript can use a JS function as it is"
+        )
     if not callable(func):
         raise TypeError("create_proxy: expected a callable, got " + type(func).__name__ + "; wrap the value in a function")
     return _proxy_of(func)
@@ -674,3 +708,44 @@ def stats():
 
 
 _bridge.set_call_boxed(_impl.persistent(_call_boxed))
+
+
+# The answers _attribute gives a read (js/proxy.js make_proxy): no such attribute; a method.
+_NO_ATTRIBUTE = to_js([])
+_METHOD = to_js([None, True])
+
+
+def _attribute(obj, op, key, boxed):
+    """What a proxy of a Python object (not callable) asks when JavaScript reads (op 0),
+    writes (1), checks (2) or deletes (3) its property `key`, or lists its properties (4):
+    the object's Python attributes. A value read crosses as to_js gives it (boxed); a
+    method is read as a JS function that calls it (_call_attribute); a value written
+    arrives by the JS -> Python rules."""
+    if op == 0:
+        try:
+            value = getattr(obj, key)
+        except AttributeError:
+            return _NO_ATTRIBUTE
+        if callable(value) and not _impl.is_js(value):
+            return _METHOD
+        return to_js([value])
+    if op == 1:
+        setattr(obj, key, to_py(boxed, depth=1)[0])
+        return True
+    if op == 2:
+        return hasattr(obj, key)
+    if op == 3:
+        try:
+            delattr(obj, key)
+        except AttributeError:
+            return False
+        return True
+    return to_js([name for name in dir(obj) if not name.startswith("__")])
+
+
+def _call_attribute(obj, key, arguments):
+    """JavaScript calling the method `key` of a proxied object: its result, boxed."""
+    return to_js([getattr(obj, key)(*to_py(arguments, depth=1))])
+
+
+_bridge.set_object_protocol(_impl.persistent(_attribute), _impl.persistent(_call_attribute))

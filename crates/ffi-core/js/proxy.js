@@ -1,8 +1,10 @@
-// The JS side of a proxy: while alive it forwards to the interpreter's own proxy of the
-// Python object; once destroyed every use throws one fixed error. A callable becomes a JS
-// function; any other object a JS Proxy whose prototype is PythonObjectProxy.prototype
-// (so to_py and typeof tell it from plain data). The cell is what the core clears on
-// release; holding it does not keep the proxy alive.
+// The JS side of a proxy: while alive it reaches the Python object through the
+// interpreter's own proxy of it (the cell's target); once destroyed every use fails with
+// one fixed error. A callable becomes a JS function; any other object a JS Proxy whose
+// prototype is PythonObjectProxy.prototype (so to_py and typeof tell it from plain data),
+// whose properties are the object's Python attributes, read and written through the
+// shim (`calls.attribute`, ffi.py _attribute), the same on every interpreter. The cell is
+// what the core clears on release; holding it does not keep the proxy alive.
 export const DESTROYED_MESSAGE =
   "pyscript.ffi: this proxy was destroyed (destroy() or ffi.destroy()); create a new one with ffi.create_proxy()";
 
@@ -20,13 +22,17 @@ function destroyed() {
   return error;
 }
 
-export function make_proxy(cell, handle, onDestroy, invoke, fail, callable, typeName) {
+/**
+ * `calls` is the adapter's (js/loader.js callArguments): `invoke(target, args)` calls a
+ * callable; `attribute(target, op, key, boxed)` and `method(target, key, args)` reach an
+ * object's attributes; `fail(error)` reports the use of a destroyed proxy (never returns).
+ */
+export function make_proxy(cell, handle, onDestroy, calls, callable, typeName) {
   const destroy = () => onDestroy(handle);
-  // The live target; after destroy(), `fail` reports the use (it never returns).
-  const live = () => (cell.target === null ? fail(destroyed()) : cell.target);
+  const live = () => (cell.target === null ? calls.fail(destroyed()) : cell.target);
   if (callable) {
     const proxy = function (...args) {
-      return invoke(live(), args);
+      return calls.invoke(live(), args);
     };
     Object.defineProperty(proxy, "destroy", { value: destroy });
     Object.defineProperty(proxy, DISPOSE, { value: destroy });
@@ -38,25 +44,52 @@ export function make_proxy(cell, handle, onDestroy, invoke, fail, callable, type
     ["destroy", destroy],
     [DISPOSE, destroy],
   ]);
+  // A callable attribute (a method) is read as a JS function that calls it: the same
+  // function each time, and no proxy of a fresh bound method per read.
+  const methods = new Map();
+  const method = (key) => {
+    let call = methods.get(key);
+    if (call === undefined) {
+      call = (...args) => calls.method(live(), key, args);
+      methods.set(key, call);
+    }
+    return call;
+  };
+  // _attribute's answer to a read: [] for no such attribute, [value], or [null, true] for a method.
+  const read = (key) => {
+    const found = calls.attribute(live(), ATTRIBUTE.get, key, null);
+    return found.length === 0 ? NOTHING : found.length === 2 ? method(key) : found[0];
+  };
   // Only string keys reach Python: symbols are JS protocol, not attributes.
   const proxy = new Proxy(Object.create(PythonObjectProxy.prototype), {
-    get: (_, key) => (own.has(key) ? own.get(key) : typeof key === "string" ? live()[key] : undefined),
+    get(_, key) {
+      if (own.has(key)) return own.get(key);
+      if (typeof key !== "string") return undefined;
+      const value = read(key);
+      return value === NOTHING ? undefined : value;
+    },
     set(_, key, value) {
       if (typeof key !== "string" || own.has(key)) return false;
-      live()[key] = value;
+      calls.attribute(live(), ATTRIBUTE.set, key, [value]);
       return true;
     },
-    has: (_, key) => own.has(key) || (typeof key === "string" && key in live()),
-    deleteProperty: (_, key) => typeof key === "string" && !own.has(key) && delete live()[key],
-    ownKeys: () => [...new Set(Reflect.ownKeys(live()).filter((key) => typeof key === "string"))],
+    has: (_, key) => own.has(key) || (typeof key === "string" && calls.attribute(live(), ATTRIBUTE.has, key, null) === true),
+    deleteProperty: (_, key) =>
+      typeof key === "string" && !own.has(key) && calls.attribute(live(), ATTRIBUTE.delete, key, null) === true,
+    ownKeys: () => [...calls.attribute(live(), ATTRIBUTE.keys, "", null)],
     getOwnPropertyDescriptor(_, key) {
-      if (typeof key !== "string" || own.has(key) || !(key in live())) return undefined;
-      return { value: live()[key], writable: true, enumerable: true, configurable: true };
+      if (typeof key !== "string" || own.has(key)) return undefined;
+      const value = read(key);
+      return value === NOTHING ? undefined : { value, writable: true, enumerable: true, configurable: true };
     },
   });
   MADE.set(proxy, { handle, cell, typeName });
   return proxy;
 }
+
+// The operations of `calls.attribute`: the contract with python/pyscript/ffi.py _attribute.
+const ATTRIBUTE = { get: 0, set: 1, has: 2, delete: 3, keys: 4 };
+const NOTHING = Symbol("no such attribute");
 
 export function proxy_handle(value) {
   return MADE.get(value)?.handle;

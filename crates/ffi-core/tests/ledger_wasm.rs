@@ -30,12 +30,9 @@ fn fixture() -> Fixture {
         .unchecked_into();
     let persist: Function = js_sys::eval("(target) => target").expect("js").unchecked_into();
     let on_destroy: Function = js_sys::eval("() => {}").expect("js").unchecked_into();
-    let invoke: Function = js_sys::eval("(target, args) => target(...args)")
-        .expect("js")
-        .unchecked_into();
-    let fail: Function = js_sys::eval("(error) => { throw error; }").expect("js").unchecked_into();
+    let calls = js_sys::eval("({ invoke: (target, args) => target(...args), fail(error) { throw error; } })").expect("js");
     Fixture {
-        proxies: Proxies::new(registry.clone(), on_destroy, persist, release, invoke, fail),
+        proxies: Proxies::new(registry.clone(), on_destroy, persist, release, calls),
         registry,
         released,
     }

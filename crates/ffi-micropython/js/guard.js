@@ -28,11 +28,10 @@ import { chainReadable } from "./loader.js";
 
 // Frames from this file are the guard's own; so are those of ffi's proxies, which raise
 // through the guard when Python uses a destroyed one (ffi-core's js/proxy.js, a
-// wasm-bindgen snippet below this folder, calling the failure hook in index.js).
+// wasm-bindgen snippet below this folder).
 const OWN_URL = import.meta.url;
-const INDEX_URL = new URL("./index.js", import.meta.url).href;
 const OWN_DIR = new URL("./", import.meta.url).href;
-const isOwn = (url) => url === OWN_URL || url === INDEX_URL || (url.startsWith(OWN_DIR) && url.endsWith("/js/proxy.js"));
+const isOwn = (url) => url === OWN_URL || (url.startsWith(OWN_DIR) && url.endsWith("/js/proxy.js"));
 
 // MicroPython 1.27's JS functions that C code calls to call, construct or read or write
 // an attribute of a JS value (ports/webassembly/objjsproxy.c).

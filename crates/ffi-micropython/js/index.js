@@ -20,25 +20,22 @@ async function setUp(mp, { lifetime }) {
   // arguments go through to_py instead.
   const calls = callArguments(null, (arg) => !crossesExactly(arg));
   // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
-  // A destroyed proxy used from Python raises there (the guard, once installed below).
-  let fail = (error) => {
-    throw error;
-  };
   const proxies = makeProxies(
     Proxies,
     (callable) => callable,
     (callable) => auto && restore(callable, Proxies.is_proxy),
-    calls.invoke,
-    (error) => fail(error),
+    calls,
   );
   const common = commonBridge(proxies, { converter_error, limits: limits() });
   // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
   const guard = installGuard(M, Proxies.is_proxy, common.error_wire);
-  fail = guard.raise;
+  // A destroyed proxy used from Python raises there.
+  calls.setFail(guard.raise);
   mp.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
     ...guard.bridge,
     set_call_boxed: calls.setCallBoxed,
+    set_object_protocol: calls.setObjectProtocol,
     create_proxy(target, objectId, site, typeName) {
       const proxy = common.create_proxy(target, objectId, site, typeName);
       if (auto) adopt(target, proxy, Proxies.is_proxy);

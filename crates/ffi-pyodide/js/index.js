@@ -13,7 +13,7 @@ async function setUp(pyodide, { lifetime }) {
   // JsBigInt: those arguments go through to_py instead.
   const calls = callArguments(undefined, (arg) => Object.is(arg, -0) || typeof arg === "bigint");
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
-  const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls.invoke);
+  const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls);
   const auto = lifetime === "auto" ? installAutoLifetime(pyodide, proxies, Proxies.is_proxy) : null;
   // Bridge arguments the bridge does not keep; in "manual", Pyodide destroys them itself.
   const done = (proxy) => auto?.releaseArgument(proxy);
@@ -28,6 +28,7 @@ async function setUp(pyodide, { lifetime }) {
       return proxy;
     },
     set_call_boxed: calls.setCallBoxed,
+    set_object_protocol: calls.setObjectProtocol,
     to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
       try {

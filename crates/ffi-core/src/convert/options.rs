@@ -9,7 +9,7 @@ pub const MAX_NESTING: usize = 900;
 /// How many times in a row `default_converter` may return a value that needs converting
 /// again (an object it must be asked about in turn) before `to_js` gives up: a converter
 /// that never returns data or a JS value is cut off here, well before any stack limit.
-pub const MAX_CONVERTER_CHAIN: usize = 100;
+pub const MAX_CONVERTER_CHAIN: usize = 16;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToJsOptions {

@@ -318,15 +318,17 @@ pub fn default_converter_cycle(type_name: &str) -> Error {
     )
 }
 
-/// `default_converter` kept returning objects that need converting again.
+/// `default_converter` (or `eager_converter`, or their `convert()`) kept producing values
+/// that need converting again.
 pub fn default_converter_runaway() -> Error {
     Error::new(
         ErrorKind::Recursion,
         "object",
         "JavaScript",
         format!(
-            "to_js: default_converter returned values that need converting again {MAX_CONVERTER_CHAIN} times in a \
-             row; return a JS value or plain data (None, bool, int, float, str, list, dict, ...)"
+            "to_js: the converters' results needed converting again, {MAX_CONVERTER_CHAIN} levels deep (a converter \
+             that never returns a JS value or plain data, or whose convert() meets its value again); return a JS \
+             value or plain data (None, bool, int, float, str, list, dict, ...)"
         ),
     )
 }

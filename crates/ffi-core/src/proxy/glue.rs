@@ -39,19 +39,17 @@ impl Proxies {
     /// `registry`: `new FinalizationRegistry(handle => proxies.finalized(handle))` (or a
     /// test double); `on_destroy(handle)` is what a proxy's `destroy()` calls;
     /// `persist(target)` / `release(target)` keep and drop the interpreter's callable;
-    /// `invoke(target, args)` calls it for a callable proxy; `fail(error)` reports the use
-    /// of a destroyed proxy (see `Ledger::new`).
+    /// `calls` is how a proxy reaches the Python object (see `Ledger::new`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         registry: JsValue,
         on_destroy: js_sys::Function,
         persist: js_sys::Function,
         release: js_sys::Function,
-        invoke: js_sys::Function,
-        fail: js_sys::Function,
+        calls: JsValue,
     ) -> Proxies {
         Proxies {
-            ledger: std::cell::RefCell::new(Ledger::new(registry, on_destroy, invoke, fail)),
+            ledger: std::cell::RefCell::new(Ledger::new(registry, on_destroy, calls)),
             host: JsHost { persist, release },
         }
     }

@@ -20,8 +20,7 @@ extern "C" {
         cell: &JsValue,
         handle: f64,
         on_destroy: &js_sys::Function,
-        invoke: &js_sys::Function,
-        fail: &js_sys::Function,
+        calls: &JsValue,
         callable: bool,
         type_name: &str,
     ) -> JsValue;
@@ -69,23 +68,16 @@ pub struct Ledger {
     released: Vec<JsValue>,
     registry: JsValue,
     on_destroy: js_sys::Function,
-    invoke: js_sys::Function,
-    fail: js_sys::Function,
+    calls: JsValue,
 }
 
 impl Ledger {
     /// `registry`: a `FinalizationRegistry` (or a test double); `on_destroy`: the JS
     /// function proxies call from their `destroy()` (it calls back into [`Ledger::destroy`]);
-    /// `invoke(target, args)`: how a callable proxy calls the interpreter's callable (the
-    /// adapter makes the arguments arrive in Python by the canonical rules); `fail(error)`:
-    /// how a destroyed proxy reports a use (it throws, or raises in Python on an
-    /// interpreter that cannot catch a JS throw in its own calls).
-    pub fn new(
-        registry: JsValue,
-        on_destroy: js_sys::Function,
-        invoke: js_sys::Function,
-        fail: js_sys::Function,
-    ) -> Self {
+    /// `calls`: how a proxy reaches the Python object (js/proxy.js `make_proxy`: calling
+    /// it, its attributes, and how a destroyed proxy reports a use — it throws, or raises
+    /// in Python on an interpreter that cannot catch a JS throw in its own calls).
+    pub fn new(registry: JsValue, on_destroy: js_sys::Function, calls: JsValue) -> Self {
         Ledger {
             table: ProxyTable::default(),
             next_serial: 0,
@@ -95,8 +87,7 @@ impl Ledger {
             released: Vec::new(),
             registry,
             on_destroy,
-            invoke,
-            fail,
+            calls,
         }
     }
 
@@ -132,7 +123,7 @@ impl Ledger {
             self.table.forget(handle);
             return Err(too_many_proxies());
         };
-        let wrapper = make_proxy(&cell, number, &self.on_destroy, &self.invoke, &self.fail, callable, type_name);
+        let wrapper = make_proxy(&cell, number, &self.on_destroy, &self.calls, callable, type_name);
         if let Some(entry) = self.table.get_mut(handle) {
             entry.wrapper = js_sys::WeakRef::new(wrapper.unchecked_ref());
         }
