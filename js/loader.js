@@ -387,7 +387,7 @@ export function checkOptions(adapter, options) {
  * the options, and runs `setUp(interpreter, { lifetime })` once per interpreter (a second
  * call waits for the first, and must ask for the same lifetime).
  */
-export function makeInstall({ adapter, kind, setUp }) {
+export function makeInstall({ adapter, kind, setUp, requires = { interpreter: [], module: [] } }) {
   const names = { pyodide: "Pyodide", micropython: "MicroPython" };
   const loaders = { pyodide: "loadPyodide()", micropython: "loadMicroPython()" };
   const installs = new WeakMap();
@@ -397,6 +397,16 @@ export function makeInstall({ adapter, kind, setUp }) {
       const hint = names[got] ? `; for ${names[got]} load dist/ffi-${got}/index.js` : "";
       throw new TypeError(
         `${adapter} install(): expected a ${names[kind]} interpreter (what ${loaders[kind]} resolves to), got ${got}${hint}`,
+      );
+    }
+    const missing = [
+      ...requires.interpreter.filter((name) => interpreter[name] === undefined || interpreter[name] === null),
+      ...requires.module.filter((name) => typeof interpreter._module?.[name] !== "function").map((name) => `_module.${name}`),
+    ];
+    if (missing.length > 0) {
+      throw new TypeError(
+        `${adapter} install(): this object looks like a ${names[kind]} interpreter but lacks ${missing.join(", ")}; ` +
+          `pass what ${loaders[kind]} resolves to, of a supported version (docs/conversions.md)`,
       );
     }
     checkOptions(adapter, options);

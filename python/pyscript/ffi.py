@@ -388,7 +388,7 @@ def to_py(value, *, depth=-1):
 
 
 # Fixup kinds: the contract with crates/ffi-core/src/convert/to_py.rs (mod fixup).
-_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON, _STRING = range(10)
+_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON, _STRING, _FLOATS_AT = range(11)
 
 
 def _apply_fixups(document, package):
@@ -413,6 +413,18 @@ def _apply_fixups(document, package):
         if kind == _REF:
             targets.append((spots[i], spot(payload)))
             continue
+        if kind == _FLOATS_AT:
+            if floats is None:
+                floats = _array("d", bytes.fromhex(package[2]))
+            parent, key = spots[i]
+            items = parent[key]
+            first = payload[0]
+            if len(payload) == 1:
+                items[:] = list(floats[first : first + len(items)])
+            else:
+                for k, position in enumerate(payload[1]):
+                    items[position] = floats[first + k]
+            continue
         if kind == _JS or kind == _PYTHON:
             if payload not in js_values:
                 js_values[payload] = refs[payload]
@@ -430,7 +442,7 @@ def _apply_fixups(document, package):
         elif kind == _HEXINT:
             value = int(payload, 16)
         elif kind == _STRING:
-            value = "\0".join([refs[part] for part in payload])
+            value = refs[payload]
         else:
             if floats is None:
                 floats = _array("d", bytes.fromhex(package[2]))

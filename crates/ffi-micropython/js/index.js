@@ -4,7 +4,16 @@ import { installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, crossesExactly, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
-export const install = makeInstall({ adapter: "ffi-micropython", kind: "micropython", setUp });
+export const install = makeInstall({
+  adapter: "ffi-micropython",
+  kind: "micropython",
+  setUp,
+  // What setUp and the bridge use of the interpreter; checked before anything is touched.
+  requires: {
+    interpreter: ["FS", "registerJsModule", "runPython"],
+    module: ["_malloc", "getValue", "setValue", "UTF8ToString", "_proxy_c_to_js_get_array", "_proxy_c_to_js_get_iter", "_proxy_convert_mp_to_js_obj_cside"],
+  },
+});
 
 async function setUp(mp, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));

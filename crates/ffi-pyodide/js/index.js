@@ -4,7 +4,14 @@ import { installAutoLifetime } from "./lifetime.js";
 import { stackBound } from "./stack.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
-export const install = makeInstall({ adapter: "ffi-pyodide", kind: "pyodide", setUp });
+export const install = makeInstall({
+  adapter: "ffi-pyodide",
+  kind: "pyodide",
+  setUp,
+  // What setUp and the bridge use of the interpreter; checked before anything is touched
+  // (the lifetime hooks and the stack bound check their own entry points).
+  requires: { interpreter: ["FS", "registerJsModule", "runPython", "_module"], module: [] },
+});
 
 async function setUp(pyodide, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));

@@ -51,9 +51,12 @@ pub mod fixup {
     /// `refs[payload]`: the interpreter's proxy behind an ffi proxy, which Python receives
     /// as the Python object itself.
     pub const PYTHON: u32 = 8;
-    /// `"\0".join(refs[i] for i in payload)`: a long string, sent as JS strings (split at
-    /// U+0000, which some interpreters' own string crossing cuts at).
+    /// `refs[payload]`: a long string, sent as the JS string itself.
     pub const STRING: u32 = 9;
+    /// In the Array at `path`, the items at the positions `payload[1]` (all of them when
+    /// there is no `payload[1]`) are `floats[payload[0]]`, `floats[payload[0] + 1]`, ...:
+    /// the floats of one Array, in one fixup (and one slice when they are all floats).
+    pub const FLOATS_AT: u32 = 10;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +123,9 @@ enum Frame {
         array: JsValue,
         len: u32,
         next: u32,
+        /// Positions of the items that went into the float table, from `first_float` on.
+        floats: Vec<u32>,
+        first_float: usize,
     },
     Object {
         object: JsValue,
@@ -275,15 +281,33 @@ impl Walk<'_> {
         self.visit(root, &mut stack)?;
         while let Some(frame) = stack.last_mut() {
             match frame {
-                Frame::Array { array, len, next } => {
+                Frame::Array {
+                    array,
+                    len,
+                    next,
+                    floats,
+                    first_float,
+                } => {
                     let i = *next;
                     if i >= *len {
+                        let (floats, first_float) = (std::mem::take(floats), *first_float);
                         self.close(&mut stack, ']');
+                        self.floats_at(floats, first_float, i);
                         continue;
                     }
                     *next += 1;
                     let item = js::item_of(array, i).map_err(|e| js_error("reading an Array item", e))?;
                     self.child(Step::Index(i), i > 0);
+                    // A float item of an Array goes in the table without a fixup of its own.
+                    if let Some(x) = item.as_f64().filter(|x| !self.options.inline_floats && needs_bits(*x)) {
+                        self.grow(1)?;
+                        self.floats.push(x);
+                        self.out().push('0');
+                        if let Some(Frame::Array { floats, .. }) = stack.last_mut() {
+                            floats.push(i);
+                        }
+                        continue;
+                    }
                     self.visit(&item, &mut stack)?;
                 }
                 Frame::Object { object, keys, next } => {
@@ -357,6 +381,31 @@ impl Walk<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The one fixup for the float items of the Array just closed (`self.path` is its
+    /// path again), which had `len` items.
+    fn floats_at(&mut self, positions: Vec<u32>, first: usize, len: u32) {
+        if positions.is_empty() {
+            return;
+        }
+        let mut payload = format!("[{first}");
+        if positions.len() != len as usize {
+            payload.push_str(",[");
+            for (k, position) in positions.iter().enumerate() {
+                if k > 0 {
+                    payload.push(',');
+                }
+                payload.push_str(&position.to_string());
+            }
+            payload.push(']');
+        }
+        payload.push(']');
+        self.fixups.push(Fixup {
+            path: self.path.clone(),
+            kind: fixup::FLOATS_AT,
+            payload,
+        });
     }
 
     /// End the innermost array or object.
@@ -448,33 +497,14 @@ impl Walk<'_> {
         if self.options.string_refs_from.is_some_and(|from| units >= from) {
             // Counted as its UTF-16 length: the text itself is never copied here.
             self.grow(units as usize)?;
-            let payload = self.string_refs(value, s);
-            self.fixup(fixup::STRING, payload);
+            let index = self.ref_index(value);
+            self.fixup(fixup::STRING, index.to_string());
             return Ok(());
         }
         let text = value.as_string().unwrap_or_default();
         self.grow(text.len())?;
         write_str(self.out(), &text);
         Ok(())
-    }
-
-    /// The payload of a [`fixup::STRING`]: the indices of the string's parts between U+0000s.
-    fn string_refs(&mut self, value: &JsValue, s: &JsString) -> String {
-        let parts: Vec<JsValue> = if s.index_of("\0", 0) < 0 {
-            vec![value.clone()]
-        } else {
-            s.split("\0").iter().collect()
-        };
-        let mut payload = String::from("[");
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                payload.push(',');
-            }
-            let index = self.ref_index(part);
-            payload.push_str(&index.to_string());
-        }
-        payload.push(']');
-        payload
     }
 
     fn number(&mut self, x: f64) {
@@ -541,6 +571,8 @@ impl Walk<'_> {
                     array: value.clone(),
                     len,
                     next: 0,
+                    floats: Vec::new(),
+                    first_float: self.floats.len(),
                 });
             }
             Kind::Plain => {
@@ -657,6 +689,12 @@ fn check_count(count: u32, what: &str, noun: &str) -> Result<(), Error> {
              convert it in parts (slice it in JavaScript), or pass depth= to keep it a JS value"
         ),
     ))
+}
+
+/// Whether a number goes to Python through the float table (when floats are not inline):
+/// anything but an int-valued number in the safe range and -0.
+fn needs_bits(x: f64) -> bool {
+    !(x.fract() == 0.0 && x.abs() <= MAX_SAFE_INTEGER as f64)
 }
 
 fn unreadable() -> Error {
