@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -34,6 +36,11 @@ pub struct Outcome {
     pub live: Option<(i64, i64)>,
 }
 
+/// How long the harness may go without a word (a case's result, or its end) before the
+/// column is stopped: a case that hangs fails the run instead of hanging it. Not a timing
+/// assertion: the slowest case takes a few seconds.
+const SILENCE_LIMIT: Duration = Duration::from_secs(180);
+
 pub fn run(root: &Path, column: &Column, cases: &[Case]) -> Result<BTreeMap<String, Outcome>, String> {
     let cases_json: Vec<Value> = cases
         .iter()
@@ -62,12 +69,32 @@ pub fn run(root: &Path, column: &Column, cases: &[Case]) -> Result<BTreeMap<Stri
         .spawn()
         .map_err(|e| format!("starting node: {e}"))?;
     let stdout = child.stdout.take().ok_or("no stdout from the harness")?;
+    let (lines_tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
     let mut outcomes = BTreeMap::new();
     let mut fatal = None;
     let mut done = false;
     let label = column.label();
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| e.to_string())?;
+    loop {
+        let line = match lines.recv_timeout(SILENCE_LIMIT) {
+            Ok(line) => line.map_err(|e| e.to_string())?,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let next = cases.get(outcomes.len()).map_or("(after the last case)", |c| c.name.as_str());
+                return Err(format!(
+                    "[{label}] no result for {}s: case {next} hangs (the column was stopped)",
+                    SILENCE_LIMIT.as_secs()
+                ));
+            }
+        };
         let Ok(message) = serde_json::from_str::<Value>(&line) else {
             eprintln!("[{label}] {line}");
             continue;
