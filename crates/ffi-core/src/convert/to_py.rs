@@ -123,9 +123,10 @@ enum Frame {
         array: JsValue,
         len: u32,
         next: u32,
-        /// Positions of the items that went into the float table, from `first_float` on.
-        floats: Vec<u32>,
-        first_float: usize,
+        /// Positions and values of the float items, for the float table (one run per
+        /// Array, added at its end: nested values add their own floats meanwhile).
+        float_positions: Vec<u32>,
+        float_values: Vec<f64>,
     },
     Object {
         object: JsValue,
@@ -285,14 +286,15 @@ impl Walk<'_> {
                     array,
                     len,
                     next,
-                    floats,
-                    first_float,
+                    float_positions,
+                    float_values,
                 } => {
                     let i = *next;
                     if i >= *len {
-                        let (floats, first_float) = (std::mem::take(floats), *first_float);
+                        let positions = std::mem::take(float_positions);
+                        let values = std::mem::take(float_values);
                         self.close(&mut stack, ']');
-                        self.floats_at(floats, first_float, i);
+                        self.floats_at(positions, values, i);
                         continue;
                     }
                     *next += 1;
@@ -301,10 +303,15 @@ impl Walk<'_> {
                     // A float item of an Array goes in the table without a fixup of its own.
                     if let Some(x) = item.as_f64().filter(|x| !self.options.inline_floats && needs_bits(*x)) {
                         self.grow(1)?;
-                        self.floats.push(x);
                         self.out().push('0');
-                        if let Some(Frame::Array { floats, .. }) = stack.last_mut() {
-                            floats.push(i);
+                        if let Some(Frame::Array {
+                            float_positions,
+                            float_values,
+                            ..
+                        }) = stack.last_mut()
+                        {
+                            float_positions.push(i);
+                            float_values.push(x);
                         }
                         continue;
                     }
@@ -385,10 +392,12 @@ impl Walk<'_> {
 
     /// The one fixup for the float items of the Array just closed (`self.path` is its
     /// path again), which had `len` items.
-    fn floats_at(&mut self, positions: Vec<u32>, first: usize, len: u32) {
+    fn floats_at(&mut self, positions: Vec<u32>, values: Vec<f64>, len: u32) {
         if positions.is_empty() {
             return;
         }
+        let first = self.floats.len();
+        self.floats.extend(values);
         let mut payload = format!("[{first}");
         if positions.len() != len as usize {
             payload.push_str(",[");
@@ -571,8 +580,8 @@ impl Walk<'_> {
                     array: value.clone(),
                     len,
                     next: 0,
-                    floats: Vec::new(),
-                    first_float: self.floats.len(),
+                    float_positions: Vec::new(),
+                    float_values: Vec::new(),
                 });
             }
             Kind::Plain => {
