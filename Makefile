@@ -3,13 +3,15 @@ SHELL := /bin/bash
 CONFORMANCE := cargo run --quiet --release -p conformance --
 WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: bench gc-check py-check help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
+.PHONY: bench soak soak-check fuzz fuzz-check gc-check py-check help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
 
 help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
 	@echo "make test          everything: fmt, clippy (host+wasm32), unit, wasm, JS and conformance tests (Node+Chromium)"
 	@echo "make build         dist/ffi-pyodide and dist/ffi-micropython"
-	@echo "make bench         ours vs native vs PyScript's to_js on ../shared/bench/payloads.py (ratios, target/bench/results.json)"
+	@echo "make bench         ours vs native vs PyScript's to_js on ../shared/bench/payloads.py (ratios, target/bench/results.json), to_py scaling"
+	@echo "make soak          memory under sustained load, long run (make test runs a bounded one)"
+	@echo "make fuzz          random hostile values on both interpreters for FUZZ_SECONDS (default 900; make test runs a short fixed-seed one)"
 
 setup:
 	scripts/setup-toolchain.sh
@@ -31,6 +33,22 @@ conformance-all: build setup-browser
 bench: build
 	node bench/run.mjs --rounds 5
 	node bench/calls.mjs
+	node bench/to_py_scale.mjs
+
+## Memory under sustained load (docs/failures.md): bounds per 1,000 operations, asserted.
+soak: build
+	node --expose-gc js/soak.mjs --scale 10
+
+soak-check: build
+	node --expose-gc js/soak.mjs
+
+## Random hostile values on both interpreters, each case in a time limit; same outcome required.
+FUZZ_SECONDS ?= 900
+fuzz: build
+	node js/fuzz.mjs --time $(FUZZ_SECONDS)
+
+fuzz-check: build
+	node js/fuzz.mjs --seed 1 --cases 150
 
 fmt-check:
 	cargo fmt --all --check
@@ -60,7 +78,7 @@ js-test: build
 gc-check: build setup-browser
 	node --expose-gc js/gc-check.mjs
 
-test: fmt-check py-check setup setup-browser clippy unit-test wasm-test build js-test gc-check conformance-all
+test: fmt-check py-check setup setup-browser clippy unit-test wasm-test build js-test gc-check soak-check fuzz-check conformance-all
 
 clean:
 	rm -rf target dist

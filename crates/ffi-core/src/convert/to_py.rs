@@ -23,6 +23,9 @@ use crate::error::{Error, ErrorKind};
 use crate::js;
 use crate::proxy::ledger::Ledger;
 
+/// Strings of at least this many UTF-16 units go beside the document ([`fixup::STRING`]).
+pub const LONG_STRING: u32 = 1024;
+
 /// The most items one Array, Map, Set or object (keys), or bytes one Uint8Array, may have.
 pub const MAX_ITEMS: u32 = 1 << 26;
 /// The most one conversion may produce, in units of one per value plus the UTF-8 length of
@@ -73,23 +76,22 @@ pub struct ToPyOptions {
 }
 
 impl ToPyOptions {
-    /// For a Python whose `json.loads` parses floats exactly and strings in linear time
-    /// (CPython): everything inline.
+    /// For a Python whose `json.loads` parses floats exactly (CPython): floats inline. Long
+    /// strings go beside the document on every interpreter: crossing as JS strings, they
+    /// are never copied through the walk (and MicroPython's parser is quadratic in them).
     pub fn exact_parser() -> Self {
         ToPyOptions {
             depth: None,
             max_nesting: MAX_NESTING,
             inline_floats: true,
-            string_refs_from: None,
+            string_refs_from: Some(LONG_STRING),
         }
     }
 
-    /// For a Python whose `json.loads` rounds floats and is quadratic in a string's length
-    /// (MicroPython): floats by their bits, long strings beside the document.
+    /// For a Python whose `json.loads` rounds floats (MicroPython): floats by their bits.
     pub fn minimal_parser() -> Self {
         ToPyOptions {
             inline_floats: false,
-            string_refs_from: Some(1024),
             ..Self::exact_parser()
         }
     }
