@@ -150,10 +150,6 @@ def to_js(
     """
     if _stays(value):
         return value
-    if isinstance(value, str):
-        # A str subclass: its stored text. Converted inside a list, because a bare JS
-        # string coming back from the bridge would read as an error in the wire form.
-        return _convert([value], None, None, _NewProxies())[0]
     if type(value) is _Bound:
         return value._js
     function = _impl.js_function(value)
@@ -230,39 +226,59 @@ def _convert(value, dict_converter, default_converter, made):
 
     result = _impl.to_js(value, dict_converter, default_converter, convert, made)
     if type(result) is str:
+        # A JS string result comes prefixed (crates/ffi-core/src/wire.rs value_or_error).
+        if result[:2] == "\0\0":
+            return result[2:]
         _raise(result)
     return result
 
 
 def _cut(value, depth, made):
     """value with each list, tuple or dict `depth` levels down replaced by its proxy.
-    Sets stay whole: their elements are immutable values."""
-
+    Sets stay whole: their elements are immutable values. Iterative: MicroPython's Python
+    stack holds a few hundred frames at most."""
     memo = {}
+    root = [None]
+    # One frame per container being copied: [its entries, the copy, the copy's level, and,
+    # for a tuple (made once its items are known), where it goes].
+    stack = []
 
-    def walk(item, level):
+    def put(into, slot, result):
+        if slot is None:
+            into.append(result)
+        else:
+            into[slot] = result
+
+    def visit(item, level, into, slot):
         if not isinstance(item, (list, tuple, dict)):
-            return item
+            return put(into, slot, item)
         if level >= depth:
-            return made.proxy(item, "depth=" + str(depth) + " leaves it unconverted")
+            return put(into, slot, made.proxy(item, "depth=" + str(depth) + " leaves it unconverted"))
         key = id(item)
         if key in memo:
-            return memo[key]
+            return put(into, slot, memo[key])
         if isinstance(item, dict):
-            copy = {}
-            memo[key] = copy
-            for k, v in item.items():
-                copy[k] = walk(v, level + 1)
-            return copy
-        if isinstance(item, list):
-            copy = []
-            memo[key] = copy
-            for v in item:
-                copy.append(walk(v, level + 1))
-            return copy
-        return tuple([walk(v, level + 1) for v in item])
+            copy, entries = {}, iter(list(item.items()))
+        else:
+            copy, entries = [], iter([(None, v) for v in item])
+        if isinstance(item, tuple):
+            stack.append([entries, copy, level + 1, (into, slot)])
+            return
+        memo[key] = copy
+        put(into, slot, copy)
+        stack.append([entries, copy, level + 1, None])
 
-    return walk(value, 0)
+    visit(value, 0, root, 0)
+    while stack:
+        frame = stack[-1]
+        entry = next(frame[0], None)
+        if entry is None:
+            stack.pop()
+            if frame[3] is not None:
+                put(frame[3][0], frame[3][1], tuple(frame[1]))
+            continue
+        visit(entry[1], frame[2], frame[1], entry[0])
+    return root[0]
 
 
 class _Eager:
@@ -388,7 +404,7 @@ def to_py(value, *, depth=-1):
 
 
 # Fixup kinds: the contract with crates/ffi-core/src/convert/to_py.rs (mod fixup).
-_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON, _STRING, _FLOATS_AT = range(11)
+_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON, _STRING, _FLOATS_AT, _BYTES_REF = range(12)
 
 
 def _apply_fixups(document, package):
@@ -443,6 +459,8 @@ def _apply_fixups(document, package):
             value = int(payload, 16)
         elif kind == _STRING:
             value = refs[payload]
+        elif kind == _BYTES_REF:
+            value = bytes.fromhex(refs[payload])
         else:
             if floats is None:
                 floats = _array("d", bytes.fromhex(package[2]))
@@ -729,7 +747,8 @@ _METHOD = to_js([None, True])
 
 def _attribute(obj, op, key, boxed):
     """What a proxy of a Python object (not callable) asks when JavaScript reads (op 0),
-    writes (1), checks (2) or deletes (3) its property `key`, or lists its properties (4):
+    writes (1), checks (2) or deletes (3) its property `key`, lists its properties (4), or
+    turns it into a string (5, its toString):
     the object's Python attributes. A value read crosses as to_js gives it (boxed); a
     method is read as a JS function that calls it (_call_attribute); a value written
     arrives by the JS -> Python rules."""
@@ -752,7 +771,9 @@ def _attribute(obj, op, key, boxed):
         except AttributeError:
             return False
         return True
-    return to_js([name for name in dir(obj) if not name.startswith("__")])
+    if op == 4:
+        return to_js([name for name in dir(obj) if not name.startswith("__")])
+    return str(obj)
 
 
 def _call_attribute(obj, key, arguments):

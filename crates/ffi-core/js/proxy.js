@@ -39,10 +39,12 @@ export function make_proxy(cell, handle, onDestroy, calls, callable, typeName) {
     MADE.set(proxy, { handle, cell, typeName });
     return proxy;
   }
-  // Own members shadow the Python object's attributes of the same name.
+  // Own members shadow the Python object's attributes of the same name; toString gives
+  // str(obj), so that String(p) and template literals work (as for any JS object).
   const own = new Map([
     ["destroy", destroy],
     [DISPOSE, destroy],
+    ["toString", () => calls.attribute(live(), ATTRIBUTE.str, "", null)],
   ]);
   // A callable attribute (a method) is read as a JS function that calls it: the same
   // function each time, and no proxy of a fresh bound method per read.
@@ -88,7 +90,7 @@ export function make_proxy(cell, handle, onDestroy, calls, callable, typeName) {
 }
 
 // The operations of `calls.attribute`: the contract with python/pyscript/ffi.py _attribute.
-const ATTRIBUTE = { get: 0, set: 1, has: 2, delete: 3, keys: 4 };
+const ATTRIBUTE = { get: 0, set: 1, has: 2, delete: 3, keys: 4, str: 5 };
 const NOTHING = Symbol("no such attribute");
 
 export function proxy_handle(value) {

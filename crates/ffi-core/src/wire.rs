@@ -18,6 +18,18 @@ pub fn object_or_error(result: Result<JsValue, Error>) -> JsValue {
     }
 }
 
+/// A conversion's result or its error: like [`object_or_error`], but a result that is a
+/// JS string comes prefixed with two U+0000 (no error starts so), so that a string result
+/// (a str subclass, a converter returning text) never reads as an error.
+pub fn value_or_error(result: Result<JsValue, Error>) -> JsValue {
+    match result {
+        Ok(value) if value.is_string() => js_sys::JsString::from("\0\0")
+            .concat(&value)
+            .into(),
+        other => object_or_error(other),
+    }
+}
+
 /// `ffi.stats()` as a plain JS object.
 pub fn stats_object(stats: Stats) -> JsValue {
     let object = js_sys::Object::new();

@@ -69,7 +69,7 @@ impl Bridge {
 
     /// `to_js` of the value on top of the shim's argument stack.
     pub fn to_js_stack(&self, dict_converter: JsValue) -> JsValue {
-        wire::object_or_error(self.convert_top(&ToJsOptions::with_dict_converter(&dict_converter)))
+        wire::value_or_error(self.convert_top(&ToJsOptions::with_dict_converter(&dict_converter)))
     }
 
     /// The objects only Python can convert in the value below the top of the argument

@@ -46,7 +46,7 @@ impl Bridge {
         let result = pickle::decode(bytes)
             .map_err(|e| Error::interpreter(format!("to_js: {e}")))
             .and_then(|decoded| ffi_core::to_js(&PickleGraph { decoded, js_refs }, &options));
-        wire::object_or_error(result)
+        wire::value_or_error(result)
     }
 
     /// The canonical nesting error, for when pickling itself hits Python's recursion limit.

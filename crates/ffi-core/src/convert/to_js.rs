@@ -326,9 +326,10 @@ pub fn default_converter_runaway() -> Error {
         "object",
         "JavaScript",
         format!(
-            "to_js: the converters' results needed converting again, {MAX_CONVERTER_CHAIN} levels deep (a converter \
-             that never returns a JS value or plain data, or whose convert() meets its value again); return a JS \
-             value or plain data (None, bool, int, float, str, list, dict, ...)"
+            "to_js: converters nest {MAX_CONVERTER_CHAIN} levels deep (default_converter results inside results, or \
+             eager_converter and convert() calls inside one another): a converter that never returns a JS value \
+             or plain data (None, bool, int, float, str, list, dict, ...), or eager_converter on data nested that \
+             deep"
         ),
     )
 }

@@ -60,6 +60,9 @@ pub mod fixup {
     /// there is no `payload[1]`) are `floats[payload[0]]`, `floats[payload[0] + 1]`, ...:
     /// the floats of one Array, in one fixup (and one slice when they are all floats).
     pub const FLOATS_AT: u32 = 10;
+    /// `bytes.fromhex(refs[payload])`: long bytes, their hex beside the document (as long
+    /// strings are).
+    pub const BYTES_REF: u32 = 11;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,9 +188,7 @@ pub fn to_py(value: &JsValue, options: &ToPyOptions) -> Result<PyDocument, Error
     json.push_str("]]");
     let mut floats_hex = String::with_capacity(walk.floats.len() * 16);
     for x in &walk.floats {
-        for byte in x.to_le_bytes() {
-            floats_hex.push_str(&format!("{byte:02x}"));
-        }
+        push_hex(&mut floats_hex, &x.to_le_bytes());
     }
     Ok(PyDocument {
         json,
@@ -628,13 +629,14 @@ impl Walk<'_> {
                 check_count(bytes.length(), "byte array of", "bytes")?;
                 self.grow(bytes.length() as usize)?;
                 let bytes = bytes.to_vec();
-                let mut hex = String::with_capacity(bytes.len() * 2 + 2);
-                hex.push('"');
-                for byte in bytes {
-                    hex.push_str(&format!("{byte:02x}"));
+                let mut hex = String::with_capacity(bytes.len() * 2);
+                push_hex(&mut hex, &bytes);
+                if self.options.string_refs_from.is_some_and(|from| hex.len() >= from as usize) {
+                    let index = self.ref_index(&JsValue::from_str(&hex));
+                    self.fixup(fixup::BYTES_REF, index.to_string());
+                } else {
+                    self.fixup(fixup::BYTES, quoted(&hex));
                 }
-                hex.push('"');
-                self.fixup(fixup::BYTES, hex);
             }
             Kind::Other => {}
         }
@@ -759,6 +761,16 @@ pub(crate) fn js_type_name(value: &JsValue) -> String {
 fn js_error(doing: &str, error: JsValue) -> Error {
     let inner = Error::from(error);
     Error::value_error(inner.from, "Python", format!("to_py: {doing}: {}", inner.message))
+}
+
+/// Lowercase hex of `bytes`, as `bytes.fromhex` reads it.
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for byte in bytes {
+        for nibble in [byte >> 4, byte & 15] {
+            out.push(char::from(DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0')));
+        }
+    }
 }
 
 fn quoted(text: &str) -> String {
