@@ -1,6 +1,7 @@
 // One interpreter for the differential fuzzer: reads cases (JSON lines: {index, code})
 // from stdin or --cases FILE, runs each and prints one result line per case:
-//   @@fuzz {"index", "outs", "uncaught", "live", "sanity", "ms", "async"}
+//   @@fuzz {"index", "outs", "uncaught", "setupError", "notes", "live", "sanity", "async", "ms"}
+// ("outs": each output of the case as JSON text; "live": the change in ffi.stats()["live"])
 // or, when the interpreter broke, {"index", "crash"} and exits (the parent restarts it).
 //   node --expose-gc js/fuzz/child.mjs --interp pyodide|micropython [--cases FILE]
 // The ffi build is FFI_DIST (default dist/), relative to the repository root.
@@ -170,12 +171,30 @@ def _sha(b):
     return _hashlib.sha256(b).digest()[:8].hex()
 
 
-def _sorted_keys(keys):
-    # Keys in an order that is the same on both interpreters: by their description, with
-    # a fast path for all-str and all-int keys (code point order is UTF-8 byte order).
-    if all(type(k) is str for k in keys) or all(type(k) is int for k in keys):
-        return sorted(keys)
-    return [k for _, _, k in sorted([(_dumps(_kd(k)), i, k) for i, k in enumerate(keys)], key=lambda e: (e[0], e[1]))]
+def _sort(items, key=None):
+    # sorted(), after a fixed shuffle: MicroPython's sort is a quicksort that takes
+    # quadratic time on sorted input (100,000 sorted ints: 20 s).
+    items = list(items)
+    x = 12345
+    for i in range(len(items) - 1, 0, -1):
+        x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+        j = x % (i + 1)
+        items[i], items[j] = items[j], items[i]
+    return sorted(items, key=key)
+
+
+def _sorted_pairs(pairs):
+    # (key, value) pairs in an order that is the same on both interpreters: by the key's
+    # description, with a fast path for all-str and all-int keys (code point order is
+    # UTF-8 byte order). Pairs, not keys: a lookup in a big MicroPython dict can be slow.
+    if all(type(p[0]) is str for p in pairs) or all(type(p[0]) is int for p in pairs):
+        return _sort(pairs, key=lambda p: p[0])
+    decorated = _sort([(_dumps(_kd(p[0])), i, p) for i, p in enumerate(pairs)], key=lambda e: (e[0], e[1]))
+    return [e[2] for e in decorated]
+
+
+def _sorted_items(items):
+    return [p[0] for p in _sorted_pairs([(x, None) for x in items])]
 
 
 def _esc(s):
@@ -261,11 +280,12 @@ def _dumps(x):
                 parts.append('"' + e.replace("\\", "\\\\").replace('"', '\\"') + '"')
         elif t is list or t is tuple:
             parts.append("[")
-            stack.append(_CLOSE)
+            more = [_CLOSE]
             for i in range(len(v) - 1, -1, -1):
-                stack.append(v[i])
+                more.append(v[i])
                 if i:
-                    stack.append(_COMMA)
+                    more.append(_COMMA)
+            stack.extend(more)
         else:
             parts.append('"<' + _esc(t.__name__) + '>"')
     return "".join(parts)
@@ -287,7 +307,7 @@ def _kd(k):
     if t is tuple:
         return ["tuple", [_kd(x) for x in k]]
     if t is frozenset:
-        return ["frozenset", [_kd(x) for x in _sorted_keys(list(k))]]
+        return ["frozenset", [_kd(x) for x in _sorted_items(k)]]
     if _is_js(k):
         return ["js", _fuzz.describe(k)]
     return ["other", _esc(t.__name__)]
@@ -337,22 +357,21 @@ def pyd(root):
                 n = min(len(v), room)
                 if n < len(v):
                     kids.append(["truncated", len(v)])
-                for i in range(n - 1, -1, -1):
-                    stack.append((v[i], kids, depth + 1))
+                # (extend, not append in a loop: far faster on MicroPython here)
+                stack.extend([(v[i], kids, depth + 1) for i in range(n - 1, -1, -1)])
             elif t is dict:
-                keys = _sorted_keys(list(v))
-                if len(keys) > room:
-                    kids.append(["truncated", len(keys)])
-                    keys = keys[:room]
+                pairs = _sorted_pairs(list(v.items()))
+                if len(pairs) > room:
+                    kids.append(["truncated", len(pairs)])
+                    pairs = pairs[:room]
                 entries = []
-                for k in keys:
+                for k, _ in pairs:
                     entry = [_kd(k)]
                     entries.append(entry)
                     kids.append(entry)
-                for j in range(len(keys) - 1, -1, -1):
-                    stack.append((v[keys[j]], entries[j], depth + 1))
+                stack.extend([(pairs[j][1], entries[j], depth + 1) for j in range(len(pairs) - 1, -1, -1)])
             else:
-                items = _sorted_keys(list(v))
+                items = _sorted_items(v)
                 nodes += len(items)
                 if len(items) > room:
                     kids.append(["truncated", len(items)])
@@ -403,6 +422,17 @@ def order_probe(convert, value, first):
     import sys
     if sys.implementation.name != "cpython":
         return
+    # Deep values are not about dict order, and copying them recursively would overflow
+    # Pyodide's stack: only values at most 100 levels deep are probed.
+    stack = [(value, 0)]
+    seen = set()
+    while stack:
+        v, depth = stack.pop()
+        if depth > 100:
+            return
+        if isinstance(v, (list, tuple, dict)) and id(v) not in seen:
+            seen.add(id(v))
+            stack.extend((x, depth + 1) for x in (dict.values(v) if isinstance(v, dict) else v))
     memo = {}
 
     def copy(v):
@@ -438,6 +468,16 @@ def order_probe(convert, value, first):
         _fuzz.note("order-dependent")
 
 
+_graveyard = []
+
+
+def keep_alive(value):
+    # Pyodide itself (CPython 3.14 in wasm) overflows the JS stack and dies when it frees
+    # a value nested deeply enough (an OrderedDict 5,000 levels, a tuple 20,000 levels
+    # deep): the fuzzer never frees such values.
+    _graveyard.append(value)
+
+
 def _f(hex_bits):
     return _struct.unpack("<d", bytes.fromhex(hex_bits))[0]
 
@@ -450,7 +490,8 @@ def _fz_run():
     _fz_before = ffi.stats()["live"]
     ns = {"__name__": "__fuzz__", "ffi": ffi, "window": window, "JS": window.eval, "out": out, "pyd": pyd, "jsd": jsd,
           "err": err, "setup_failed": setup_failed, "destroy_all": destroy_all, "_f": _f, "sort_pairs": _fuzz.sort_pairs,
-          "order_probe": order_probe}
+          "order_probe": order_probe,
+          "keep_alive": keep_alive}
     try:
         exec(_fuzz.source(), ns)
     except BaseException as e:
@@ -535,27 +576,51 @@ const asyncError = (error) => {
 process.on("uncaughtException", asyncError);
 process.on("unhandledRejection", asyncError);
 
-// Replace the tokens ["js", n] that pyd/jsd left by the JS descriptions they stand for.
-function substitute(value, js) {
-  const stack = [value];
+// JSON text without recursion: descriptions can nest thousands of levels deep, more than
+// JSON.stringify's stack allows.
+class Raw {
+  constructor(text) {
+    this.text = text;
+  }
+}
+const COMMA = new Raw(",");
+const CLOSE_ARRAY = new Raw("]");
+const CLOSE_OBJECT = new Raw("}");
+
+export function toJson(root) {
+  const parts = [];
+  const stack = [root];
   while (stack.length) {
     const v = stack.pop();
-    if (!Array.isArray(v)) continue;
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (Array.isArray(x) && x.length === 2 && x[0] === "js" && Number.isInteger(x[1]) && x[1] < js.length) v[i] = ["js", js[x[1]]];
-      else stack.push(x);
+    if (v instanceof Raw) parts.push(v.text);
+    else if (v === null || typeof v !== "object") parts.push(JSON.stringify(v) ?? "null");
+    else if (Array.isArray(v)) {
+      parts.push("[");
+      stack.push(CLOSE_ARRAY);
+      for (let i = v.length - 1; i >= 0; i--) {
+        stack.push(v[i]);
+        if (i) stack.push(COMMA);
+      }
+    } else {
+      const keys = Object.keys(v);
+      parts.push("{");
+      stack.push(CLOSE_OBJECT);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push(v[keys[i]], new Raw(JSON.stringify(keys[i]) + ":"));
+        if (i) stack.push(COMMA);
+      }
     }
   }
-  return value;
+  return parts.join("");
 }
 
-function parseOut(text, js) {
-  try {
-    return substitute([JSON.parse(text)], js)[0];
-  } catch (error) {
-    return { unparsable: cut(text), error: errorText(error) };
-  }
+// An output of the case as JSON text: the tokens ["js",n] that pyd/jsd left become the JS
+// descriptions they stand for (a str inside the text has its quotes escaped, so it never
+// looks like a token); a huge output is compared by its hash.
+function finishOut(text, js) {
+  const full = String(text).replace(/\["js",(\d+)\]/g, (token, n) => (Number(n) < js.length ? `["js",${js[Number(n)]}]` : token));
+  if (full.length <= 100000) return full;
+  return toJson({ big: full.length, sha256: createHash("sha256").update(full).digest("hex"), head: full.slice(0, 1000) });
 }
 
 async function main() {
@@ -579,7 +644,7 @@ async function main() {
       } catch (error) {
         description = { describeFailed: errorText(error) };
       }
-      current.js.push(description);
+      current.js.push(toJson(description));
       return current.js.length - 1;
     },
     uncaught: (text) => void (current.uncaught = String(text)),
@@ -639,8 +704,8 @@ async function main() {
     const js = current.js;
     const result = {
       index: testCase.index,
-      outs: current.outs.map((text) => parseOut(text, js)),
-      uncaught: current.uncaught && parseOut(current.uncaught, js),
+      outs: current.outs.map((text) => finishOut(text, js)),
+      uncaught: current.uncaught && finishOut(current.uncaught, js),
       setupError: current.setupError,
       notes: current.notes,
       live: current.live ? current.live[1] - current.live[0] : null,
@@ -652,12 +717,11 @@ async function main() {
       emit({ index: testCase.index, crash: "interpreter printed: " + fatal, printed: printed.slice(-5) });
       process.exit(3);
     }
-    // Keep result lines bounded: a huge description is compared by its hash.
-    const outsText = JSON.stringify(result.outs);
-    if (outsText.length > 200000) result.outs = [{ big: outsText.length, sha256: createHash("sha256").update(outsText).digest("hex"), head: outsText.slice(0, 2000) }];
     emit(result);
     current = null;
   }
+  // End of input: leave even if the interpreter keeps handles open.
+  process.exit(0);
 }
 
 main().catch((error) => {

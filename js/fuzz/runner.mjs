@@ -134,6 +134,11 @@ export class InterpreterRunner {
       this.#kill();
       return { index: testCase.index, crash: `child exited (code ${code}, signal ${signal}); stderr: ${this.#stderrTail()}` };
     }
+    if (message.fatal || (!message.crash && !Array.isArray(message.outs))) {
+      // The child's own code failed (a harness bug, not the interpreter's): report, restart.
+      this.#kill();
+      return { index: testCase.index, crash: `harness error in the child: ${message.fatal ?? cut(message)}` };
+    }
     if (message.crash) {
       // The child exits by itself after reporting a crash; make sure.
       this.#kill();
