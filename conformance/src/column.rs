@@ -88,7 +88,9 @@ pub fn run(root: &Path, column: &Column, cases: &[Case]) -> Result<BTreeMap<Stri
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                let next = cases.get(outcomes.len()).map_or("(after the last case)", |c| c.name.as_str());
+                let next = cases
+                    .get(outcomes.len())
+                    .map_or("(after the last case)", |c| c.name.as_str());
                 return Err(format!(
                     "[{label}] no result for {}s: case {next} hangs (the column was stopped)",
                     SILENCE_LIMIT.as_secs()

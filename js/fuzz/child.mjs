@@ -24,10 +24,12 @@ const cut = (s, n = CUT) => {
 // Whatever the interpreters or the library print goes to stderr: stdout carries results only.
 for (const name of ["log", "info", "warn", "debug"]) console[name] = (...args) => process.stderr.write(cut(args.map(String).join(" ")) + "\n");
 
-// The last lines the interpreter printed, for crash reports.
+// The last lines the interpreter printed, for crash reports; printedCount counts them all.
 const printed = [];
+let printedCount = 0;
 const capture = (line) => {
   printed.push(cut(line));
+  printedCount++;
   if (printed.length > 20) printed.shift();
 };
 
@@ -122,9 +124,10 @@ export function describeJs(root, shared = { budget: MAX_NODES, path: [] }) {
         for (const item of iterate()) {
           if (out.length >= MAX_ITEMS) break;
           // By value, each on its own, sorted: iteration order is the interpreter's hash order.
-          out.push(kind === "map" ? [describeJs(item[0], shared), describeJs(item[1], shared)] : describeJs(item, shared));
+          const described = kind === "map" ? [describeJs(item[0], shared), describeJs(item[1], shared)] : describeJs(item, shared);
+          out.push([toJson(described), described]);
         }
-        return out.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+        return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((pair) => pair[1]);
       });
     if (guard(() => v instanceof Map) === true) return { type: "map", id, ctor, entries: entriesOf("map", () => Map.prototype.entries.call(v)) };
     if (guard(() => v instanceof Set) === true) return { type: "set", id, ctor, items: entriesOf("set", () => Set.prototype.values.call(v)) };
@@ -423,16 +426,21 @@ def order_probe(convert, value, first):
     if sys.implementation.name != "cpython":
         return
     # Deep values are not about dict order, and copying them recursively would overflow
-    # Pyodide's stack: only values at most 100 levels deep are probed.
+    # Pyodide's stack: only values at most 100 levels deep are probed. The walk and the
+    # copy use the base types' own methods: hostile subclasses must not run here.
     stack = [(value, 0)]
     seen = set()
-    while stack:
-        v, depth = stack.pop()
-        if depth > 100:
-            return
-        if isinstance(v, (list, tuple, dict)) and id(v) not in seen:
-            seen.add(id(v))
-            stack.extend((x, depth + 1) for x in (dict.values(v) if isinstance(v, dict) else v))
+    try:
+        while stack:
+            v, depth = stack.pop()
+            if depth > 100:
+                return
+            if isinstance(v, (list, tuple, dict)) and id(v) not in seen:
+                seen.add(id(v))
+                kids = dict.values(v) if isinstance(v, dict) else list.__iter__(v) if isinstance(v, list) else tuple.__iter__(v)
+                stack.extend((x, depth + 1) for x in kids)
+    except BaseException:
+        return
     memo = {}
 
     def copy(v):
@@ -684,6 +692,7 @@ async function main() {
     const testCase = JSON.parse(line);
     current = { code: testCase.code, outs: [], js: [], notes: [], uncaught: null, live: null, sanity: null, async: pendingAsync, setupError: false };
     pendingAsync = null;
+    const printedBefore = printedCount;
     const t0 = performance.now();
     try {
       interpreter.runPython("_fz_run()");
@@ -700,7 +709,9 @@ async function main() {
       emit({ index: testCase.index, crash: crashText(error), printed: printed.slice(-5) });
       process.exit(3);
     }
-    const fatal = printed.find((l) => /fatal error|memory access out of bounds|unreachable|Aborted\(/i.test(l));
+    // Only what the interpreter printed during this case (a case itself prints nothing).
+    const fresh = printed.slice(Math.max(0, printed.length - (printedCount - printedBefore)));
+    const fatal = fresh.find((l) => /fatal error|memory access out of bounds|RuntimeError: unreachable|Aborted\(/i.test(l));
     const js = current.js;
     const result = {
       index: testCase.index,

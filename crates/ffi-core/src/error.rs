@@ -109,7 +109,6 @@ impl From<wasm_bindgen::JsValue> for Error {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

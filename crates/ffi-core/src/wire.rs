@@ -23,9 +23,7 @@ pub fn object_or_error(result: Result<JsValue, Error>) -> JsValue {
 /// (a str subclass, a converter returning text) never reads as an error.
 pub fn value_or_error(result: Result<JsValue, Error>) -> JsValue {
     match result {
-        Ok(value) if value.is_string() => js_sys::JsString::from("\0\0")
-            .concat(&value)
-            .into(),
+        Ok(value) if value.is_string() => js_sys::JsString::from("\0\0").concat(&value).into(),
         other => object_or_error(other),
     }
 }
@@ -62,7 +60,10 @@ pub fn to_py_package(value: &JsValue, depth: i32, mut options: ToPyOptions) -> J
 pub fn limits() -> JsValue {
     use crate::convert::options::{MAX_CONVERTER_CHAIN, MAX_NESTING};
     let object = js_sys::Object::new();
-    for (name, value) in [("max_nesting", MAX_NESTING), ("max_converter_chain", MAX_CONVERTER_CHAIN)] {
+    for (name, value) in [
+        ("max_nesting", MAX_NESTING),
+        ("max_converter_chain", MAX_CONVERTER_CHAIN),
+    ] {
         // Setting a data property on a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_f64(value as f64));
     }

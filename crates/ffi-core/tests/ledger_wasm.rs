@@ -30,7 +30,8 @@ fn fixture() -> Fixture {
         .unchecked_into();
     let persist: Function = js_sys::eval("(target) => target").expect("js").unchecked_into();
     let on_destroy: Function = js_sys::eval("() => {}").expect("js").unchecked_into();
-    let calls = js_sys::eval("({ invoke: (target, args) => target(...args), fail(error) { throw error; } })").expect("js");
+    let calls =
+        js_sys::eval("({ invoke: (target, args) => target(...args), fail(error) { throw error; } })").expect("js");
     Fixture {
         proxies: Proxies::new(registry.clone(), on_destroy, persist, release, calls),
         registry,
@@ -62,7 +63,10 @@ fn held_handles(registry: &JsValue) -> Vec<f64> {
 #[wasm_bindgen_test]
 fn a_proxy_forwards_calls_and_is_registered() {
     let f = fixture();
-    let proxy: Function = f.proxies.create(target(), 1.0, None, "function".into()).unchecked_into();
+    let proxy: Function = f
+        .proxies
+        .create(target(), 1.0, None, "function".into())
+        .unchecked_into();
     assert_eq!(
         proxy.call2(&JsValue::UNDEFINED, &2.into(), &3.into()).unwrap().as_f64(),
         Some(5.0)
@@ -98,10 +102,16 @@ fn existing_finds_the_live_proxy_only() {
 fn sites_list_live_traced_proxies_oldest_first() {
     let f = fixture();
     let _untraced = f.proxies.create(target(), 1.0, None, "function".into());
-    let first = f.proxies.create(target(), 2.0, Some("first at a.py:1".into()), "function".into());
-    let _second = f.proxies.create(target(), 3.0, Some("second at a.py:2".into()), "function".into());
+    let first = f
+        .proxies
+        .create(target(), 2.0, Some("first at a.py:1".into()), "function".into());
+    let _second = f
+        .proxies
+        .create(target(), 3.0, Some("second at a.py:2".into()), "function".into());
     // Reusing a live proxy keeps the site of its creation.
-    let _again = f.proxies.create(target(), 2.0, Some("elsewhere".into()), "function".into());
+    let _again = f
+        .proxies
+        .create(target(), 2.0, Some("elsewhere".into()), "function".into());
     let sites: Vec<String> = f.proxies.sites().iter().filter_map(|s| s.as_string()).collect();
     assert_eq!(sites, ["first at a.py:1", "second at a.py:2"]);
     f.proxies.destroy_value(first);
@@ -138,7 +148,10 @@ fn a_non_callable_target_gets_an_object_proxy_that_forwards_until_destroyed() {
 #[wasm_bindgen_test]
 fn finalization_releases_once_and_calls_then_throw() {
     let f = fixture();
-    let proxy: Function = f.proxies.create(target(), 1.0, None, "function".into()).unchecked_into();
+    let proxy: Function = f
+        .proxies
+        .create(target(), 1.0, None, "function".into())
+        .unchecked_into();
     let handle = held_handles(&f.registry)[0];
     f.proxies.finalized(handle); // what the FinalizationRegistry would do
     f.proxies.finalized(handle); // a second report is a no-op

@@ -452,7 +452,9 @@ impl<'a> HeapGraph<'a> {
                 }
             }
         }
-        Err(Error::interpreter("MicroPython bridge: a conversion table entry leads to itself"))
+        Err(Error::interpreter(
+            "MicroPython bridge: a conversion table entry leads to itself",
+        ))
     }
 
     /// One object as data or a JS value; `None` for an object only Python can convert

@@ -599,7 +599,11 @@ impl Walk<'_> {
                 });
             }
             Kind::Map | Kind::Set => {
-                let (name, noun) = if kind == Kind::Map { ("Map with", "entries") } else { ("Set with", "items") };
+                let (name, noun) = if kind == Kind::Map {
+                    ("Map with", "entries")
+                } else {
+                    ("Set with", "items")
+                };
                 let size = js::collection_size(value).map_err(|e| js_error("reading a Map's or Set's size", e))?;
                 check_count(size.min(u32::MAX as f64) as u32, name, noun)?;
                 let (items, code, pairs) = if kind == Kind::Map {
@@ -631,7 +635,11 @@ impl Walk<'_> {
                 let bytes = bytes.to_vec();
                 let mut hex = String::with_capacity(bytes.len() * 2);
                 push_hex(&mut hex, &bytes);
-                if self.options.string_refs_from.is_some_and(|from| hex.len() >= from as usize) {
+                if self
+                    .options
+                    .string_refs_from
+                    .is_some_and(|from| hex.len() >= from as usize)
+                {
                     let index = self.ref_index(&JsValue::from_str(&hex));
                     self.fixup(fixup::BYTES_REF, index.to_string());
                 } else {
