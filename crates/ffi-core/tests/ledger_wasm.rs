@@ -30,8 +30,22 @@ fn fixture() -> Fixture {
         .unchecked_into();
     let persist: Function = js_sys::eval("(target) => target").expect("js").unchecked_into();
     let on_destroy: Function = js_sys::eval("() => {}").expect("js").unchecked_into();
-    let calls =
-        js_sys::eval("({ invoke: (target, args) => target(...args), fail(error) { throw error; } })").expect("js");
+    // The adapters' `calls` (js/loader.js callArguments), over a plain JS object standing
+    // in for the interpreter's proxy; `attribute` answers as ffi.py's _attribute does.
+    let calls = js_sys::eval(
+        "({ invoke: (target, args) => target(...args), fail(error) { throw error; }, \
+            method: (target, key, args) => target[key](...args), \
+            attribute(target, op, key, boxed) { \
+              switch (op) { \
+                case 0: return !(key in target) ? [] : typeof target[key] === 'function' ? [null, true] : [target[key]]; \
+                case 1: target[key] = boxed[0]; return true; \
+                case 2: return key in target; \
+                case 3: return delete target[key]; \
+                case 4: return Object.keys(target); \
+                default: return String(target); \
+              } } })",
+    )
+    .expect("js");
     Fixture {
         proxies: Proxies::new(registry.clone(), on_destroy, persist, release, calls),
         registry,

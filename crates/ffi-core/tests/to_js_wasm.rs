@@ -192,8 +192,10 @@ fn to_py_document_puts_what_json_cannot_say_in_fixups() {
         inline.json,
         r#"[{"a":[0.5,null,[1],null],"m":null},[[[0,"a",1],5,"nan"],[[0,"a",3],1,[0,"a",2]],[[0,"m"],2,[[2,"x"]]]]]"#
     );
-    // Without inline floats, 0.5 travels as bits (fixup 7, float table index 0).
+    // Without inline floats, the Array's floats (0.5 and NaN) travel as bits: one fixup
+    // (10) naming their positions and their run of the float table.
     let bits = to_py(&value, &ToPyOptions::minimal_parser()).expect("converts");
-    assert!(bits.json.starts_with(r#"[{"a":[null,null,[1],null]"#), "{}", bits.json);
-    assert_eq!(bits.floats_hex, "000000000000e03f");
+    assert!(bits.json.starts_with(r#"[{"a":[0,0,[1],null]"#), "{}", bits.json);
+    assert!(bits.json.contains(r#"[[0,"a"],10,[0,[0,1]]]"#), "{}", bits.json);
+    assert_eq!(bits.floats_hex, "000000000000e03f000000000000f87f");
 }
