@@ -118,16 +118,26 @@ export function describeJs(root, shared = { budget: MAX_NODES, path: [] }) {
       return { type: "array", id, ctor, length, items };
     }
     if (isArray !== false) return { type: "object", id, isArray };
+    // Map entries and Set items: by value, each on its own, sorted, because iteration
+    // order is the interpreter's hash order. Of a big one, the first MAX_ITEMS by a cheap
+    // key (the primitive itself; objects tie) are described, so that which ones does not
+    // depend on that order either.
     const entriesOf = (kind, iterate) =>
       guard(() => {
-        const out = [];
-        for (const item of iterate()) {
-          if (out.length >= MAX_ITEMS) break;
-          // By value, each on its own, sorted: iteration order is the interpreter's hash order.
-          const described = kind === "map" ? [describeJs(item[0], shared), describeJs(item[1], shared)] : describeJs(item, shared);
-          out.push([toJson(described), described]);
+        let items = [...iterate()];
+        const count = items.length;
+        if (count > MAX_ITEMS) {
+          const cheap = (x) => (x !== null && (typeof x === "object" || typeof x === "function") ? "~" : `${typeof x}:${String(x)}`);
+          const keyed = items.map((item) => [cheap(kind === "map" ? item[0] : item), item]);
+          keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+          items = keyed.slice(0, MAX_ITEMS).map((pair) => pair[1]);
         }
-        return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((pair) => pair[1]);
+        const out = items.map((item) => {
+          const described = kind === "map" ? [describeJs(item[0], shared), describeJs(item[1], shared)] : describeJs(item, shared);
+          return [toJson(described), described];
+        });
+        const sorted = out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((pair) => pair[1]);
+        return count > MAX_ITEMS ? [{ count }, ...sorted] : sorted;
       });
     if (guard(() => v instanceof Map) === true) return { type: "map", id, ctor, entries: entriesOf("map", () => Map.prototype.entries.call(v)) };
     if (guard(() => v instanceof Set) === true) return { type: "set", id, ctor, items: entriesOf("set", () => Set.prototype.values.call(v)) };

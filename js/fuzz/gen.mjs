@@ -89,6 +89,12 @@ const pyLit = (s) => JSON.stringify(s);
 // ---------------------------------------------------------------------------------
 // Python values
 
+// How many str keys (or str Set items) a "many keys" case has. Not 10^5: MicroPython
+// itself (no ffi involved) needs about 30 s to put 10^5 distinct str keys in a dict or
+// set (a plain `{"k" + str(i): i for i in range(100000)}`; 3*10^4 take 0.5 s), so every
+// such case would only time out. Int keys and items (Maps, lists, sets) stay at 10^5.
+const STR_KEYS = 30000;
+
 function floatHex(x) {
   return Buffer.from(new Float64Array([x]).buffer).toString("hex");
 }
@@ -546,8 +552,9 @@ const PY_KINDS = {
     if (c.chance(0.1)) {
       c.setup(
         c.pick([
-          "value = {i: i for i in range(100000)}",
-          'value = {"k" + str(i): i for i in range(100000)}',
+          // (str keys: see STR_KEYS)
+          `value = {i: i for i in range(${STR_KEYS})}`,
+          `value = {"k" + str(i): i for i in range(${STR_KEYS})}`,
           "value = {i * 0.5: 0 for i in range(20000)}",
           'value = {("x" * (1 << 20)): 1}',
           "value = {chr(0xd800 + i): i for i in range(1024)}",
@@ -712,7 +719,7 @@ const TARGETS = ['{ a: 1, b: [2] }', "[1, 2, 3]", "new Map([[1, 2]])", "new Set(
 function jsProxy(c) {
   const traps = [];
   const trapPool = {
-    ownKeys: ['() => { throw ' + c.pick(ERRORS) + " }", '() => ["a", "a"]', '() => ["zz"]', '() => [Symbol("s")]', "() => [1]", '() => Array.from({ length: 100000 }, (_, i) => "k" + i)', "() => []", '(t) => [...Reflect.ownKeys(t), "length"]'],
+    ownKeys: ['() => { throw ' + c.pick(ERRORS) + " }", '() => ["a", "a"]', '() => ["zz"]', '() => [Symbol("s")]', "() => [1]", `() => Array.from({ length: ${STR_KEYS} }, (_, i) => "k" + i)`, "() => []", '(t) => [...Reflect.ownKeys(t), "length"]'],
     getPrototypeOf: ["() => { throw " + c.pick(ERRORS) + " }", "() => Array.prototype", "() => Map.prototype", "() => Set.prototype", "() => null", "() => Uint8Array.prototype", "() => ArrayBuffer.prototype", "() => Date.prototype"],
     get: [
       "() => { throw " + c.pick(ERRORS) + " }",
@@ -775,10 +782,10 @@ function jsHostile(c) {
     [1, () => `(() => { const m = new Map(); m.set("self", m); return m; })()`],
     [1, () => `(() => { const s = new Set(); s.add(s); return s; })()`],
     [1, () => `new Map(Array.from({ length: 100000 }, (_, i) => [i, i]))`],
-    [1, () => `new Set(Array.from({ length: 100000 }, (_, i) => "s" + i))`],
+    [1, () => `new Set(Array.from({ length: ${STR_KEYS} }, (_, i) => "s" + i))`],
     // Keys.
     [1, () => `({ ["x".repeat(1 << 20)]: 1 })`],
-    [1, () => `Object.fromEntries(Array.from({ length: 100000 }, (_, i) => ["k" + i, i]))`],
+    [1, () => `Object.fromEntries(Array.from({ length: ${STR_KEYS} }, (_, i) => ["k" + i, i]))`],
     [2, () => `({ ${c.pick(['"\\ud800": 1', '"a\\udc00": 2, b: 3', '"\\ud83d\\ude00": 4', '"": 0, "0": 1, "4294967295": 2, "-0": 3, "01": 4', '[Symbol("s")]: 1, a: 2', '"__proto__": 5', '["__proto__"]: 6', "toString: 7, valueOf: 8, constructor: 9"])} })`],
     [1, () => `JSON.parse('{"__proto__": {"x": 1}, "a": 2}')`],
     [1, () => `Object.defineProperty({ a: 1 }, "hidden", { value: 2, enumerable: false })`],
@@ -929,5 +936,7 @@ export function generate(seed, index, family = "all") {
   const c = new Ctx(rng(caseSeed(seed, index, fam)));
   const { kind, code } = fam === "py" ? genPy(c) : genJs(c);
   if (!/^[\x09\x0a\x20-\x7e]*$/.test(code)) throw new Error(`generator bug: case ${index} is not ASCII`);
-  return { seed, index, family: fam, kind, code, proxies: c.proxies };
+  // A repeat case does thousands of conversions (up to ~8 s on MicroPython, more under
+  // load): it gets three times the time limit.
+  return { seed, index, family: fam, kind, code, proxies: c.proxies, timeoutFactor: kind === "repeat" ? 3 : 1 };
 }

@@ -124,10 +124,12 @@ export class InterpreterRunner {
 
   async #runOnce(testCase) {
     this.state.child.stdin.write(JSON.stringify({ index: testCase.index, code: testCase.code }) + "\n");
-    const message = await this.#next(this.timeoutMs);
+    // A case that repeats a conversion thousands of times gets a multiple of the limit.
+    const limit = this.timeoutMs * (testCase.timeoutFactor ?? 1);
+    const message = await this.#next(limit);
     if (message.timeout) {
       this.#kill();
-      return { index: testCase.index, timeout: this.timeoutMs };
+      return { index: testCase.index, timeout: limit };
     }
     if (message.exited) {
       const { code, signal } = message.exited;
