@@ -52,6 +52,16 @@ function canonicalWording(text) {
 // matching case is counted as skipped (with its id), not as a failure.
 const EXPECTED_DIFFERENCES = [
   {
+    id: "converter-mutates-the-value",
+    reason:
+      "a converter (default_converter, eager_converter, dict_converter) changes the very value " +
+      "being converted: Pyodide's pickler has written the parts it already passed and reads the " +
+      "rest as changed, while MicroPython's walk reads the heap after every converter ran; no " +
+      "walk that runs no Python code mid-way can see both at once (docs/failures.md, \"What " +
+      "stays outside\"); both give a JS value or a catchable error, never a crash",
+    match: (testCase) => testCase.kind === "mutate",
+  },
+  {
     id: "interpreter-wording",
     reason:
       "the outcomes are the same once each interpreter's own names are mapped: CPython and " +

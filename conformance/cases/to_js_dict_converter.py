@@ -15,3 +15,14 @@ loop["self"] = loop
 record_error("cycle", ffi.to_js, loop, dict_converter=to_map)
 record_error("converter_throws", ffi.to_js, {"a": 1}, dict_converter=js("() => { throw new RangeError('nope') }"))
 record_error("not_callable", ffi.to_js, {"a": 1}, dict_converter=5)
+
+
+# A Python dict_converter gets the JS Array of pairs, as a JS one does; its result crosses by
+# the to_js rules (None as null, Python data as JS data), and an exception it raises
+# propagates as itself.
+def fails(pairs):
+    raise ValueError("from the converter")
+
+
+record("python_converter_results", ffi.to_js([{}, {"a": 1}, {"b": 2}], dict_converter=lambda pairs: None if pairs.length == 0 else {"n": pairs.length, "first_key": pairs[0][0]}))
+record_error("python_converter_raises", ffi.to_js, {"a": 1}, dict_converter=fails)

@@ -256,8 +256,10 @@ def _bytes(b):
 
 
 def _is_js(v):
-    n = type(v).__name__
-    return n.startswith("Js") and n != "JsSentinel" and n != "JsException"
+    # ffi's own test: Pyodide hands a JS Error to Python as a JsException, which is a JsProxy
+    # too, so it is a JS value there as on MicroPython.
+    from pyscript import ffi
+    return ffi._impl.is_js(v)
 
 
 _COMMA = object()

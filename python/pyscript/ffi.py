@@ -152,9 +152,17 @@ def to_js(
         return value
     if type(value) is _Bound:
         return value._js
+    if value is _impl.window:
+        # MicroPython's window is its `js` module: the JS global object it stands for.
+        return _bridge.globalThis
     function = _impl.js_function(value)
     if function is not None:
         return function
+    # None means the default, for every option (as in Pyodide).
+    if depth is None:
+        depth = -1
+    if create_pyproxies is None:
+        create_pyproxies = True
     if type(depth) is not int or depth < -1:
         raise TypeError("to_js: depth must be an int >= -1 (-1 converts every level), got " + repr(depth))
     if type(create_pyproxies) is not bool:
@@ -170,6 +178,16 @@ def to_js(
             raise TypeError("to_js: " + name + " must be callable" + example + ", got " + _type_name(converter))
 
     made = _NewProxies(create_pyproxies)
+    held = None
+    raised = []
+    # A JS function read off a JS object (a bound method on MicroPython) is that function.
+    dict_converter = _impl.js_function(dict_converter) or dict_converter
+    if dict_converter is not None and not _impl.is_js(dict_converter):
+        # A Python dict_converter's result crosses by the to_js rules (None as null, data
+        # as JS data), whatever the interpreter: JavaScript calls it through a JS function
+        # that unboxes what it returns.
+        held = _impl.persistent(_boxing(dict_converter, raised))
+        dict_converter = _bridge.unboxing(held)
     try:
         if 0 <= depth < _MAX_NESTING:
             value = _cut(value, depth, made)
@@ -178,7 +196,12 @@ def to_js(
         result = _convert(value, dict_converter, default_converter, made)
     except BaseException:
         made.release()
+        if raised:
+            raise raised[0]
         raise
+    finally:
+        if held is not None:
+            _impl.release_persistent(held)
     if pyproxies is not None:
         made.report(pyproxies)
     return result
@@ -191,9 +214,25 @@ _MAX_CONVERTER_CHAIN = _bridge.limits.max_converter_chain
 _STACK_EXHAUSTED = ("pystack exhausted", "maximum recursion depth exceeded")
 
 
+def _boxing(converter, raised):
+    # An exception the converter raises is kept in `raised`, and raised again by to_js as
+    # itself (as default_converter's are), whatever the interpreter made of it in between.
+    # It receives the JS Array of [key, value] pairs, as a JS converter does (so that
+    # window.Map.new, a Python callable on MicroPython, works as it does on Pyodide).
+    def boxed(pairs):
+        try:
+            return to_js([converter(pairs)])
+        except BaseException as error:
+            raised.append(error)
+            raise
+
+    return boxed
+
+
 def _callable(value):
     """callable(), except that a JS value is callable only if it is a JS function
     (MicroPython calls every JsProxy callable)."""
+    value = _impl.js_function(value) or value
     return _bridge.is_function(value) if _impl.is_js(value) else callable(value)
 
 
@@ -229,7 +268,12 @@ def _convert(value, dict_converter, default_converter, made):
         # A JS string result comes prefixed (crates/ffi-core/src/wire.rs value_or_error).
         if result[:2] == "\0\0":
             return result[2:]
+        if result[:2] == "\0\1":
+            return "".join([chr(int(result[i : i + 4], 16)) for i in range(2, len(result), 4)])
         _raise(result)
+    if _impl.is_js_nullish(result):
+        # JS null as a result is None, as to_js(None) is (Pyodide would give jsnull).
+        return None
     return result
 
 
@@ -383,6 +427,8 @@ def to_py(value, *, depth=-1):
         return None
     if not _impl.is_js(value):
         return value
+    if depth is None:
+        depth = -1
     if type(depth) is not int or depth < -1:
         raise TypeError("to_py: depth must be an int >= -1 (-1 converts every level), got " + repr(depth))
     if depth > _MAX_NESTING:

@@ -45,14 +45,16 @@ export const is_well_formed =
   typeof String.prototype.isWellFormed === "function" ? (text) => text.isWellFormed() : (text) => !/\p{Cs}/u.test(text);
 
 /**
- * Whether every step of the value's prototype chain can be read: what `instanceof` needs,
- * and what an interpreter's own crossing of the value into Python does (MicroPython's
- * throws, uncatchably, on a revoked Proxy or a Proxy whose getPrototypeOf trap throws).
+ * Whether an interpreter's own crossing of the value into Python can take it: every step of
+ * its prototype chain can be read (what `instanceof` needs; MicroPython's crossing throws,
+ * uncatchably, on a revoked Proxy or a Proxy whose getPrototypeOf trap throws), and a
+ * function does not claim a `_ref` it does not have as a number (MicroPython takes such a
+ * function for one of its own proxies of a Python object).
  */
-export function chain_readable(value) {
+export function crosses_safely(value) {
   try {
     void (value instanceof Object);
-    return true;
+    return typeof value !== "function" || !("_ref" in value) || Number.isInteger(value._ref);
   } catch {
     return false;
   }

@@ -38,8 +38,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     pub fn bytes_of(value: &JsValue) -> Result<Uint8Array, JsValue>;
     pub fn is_well_formed(text: &JsString) -> bool;
-    /// Whether `instanceof` can walk the value's prototype chain (see js/inspect.js).
-    pub fn chain_readable(value: &JsValue) -> bool;
+    /// Whether an interpreter's own crossing into Python can take the value (see js/inspect.js).
+    pub fn crosses_safely(value: &JsValue) -> bool;
     fn thrown_parts(error: &JsValue) -> Array;
 }
 

@@ -19,12 +19,25 @@ pub fn object_or_error(result: Result<JsValue, Error>) -> JsValue {
 }
 
 /// A conversion's result or its error: like [`object_or_error`], but a result that is a
-/// JS string comes prefixed with two U+0000 (no error starts so), so that a string result
-/// (a str subclass, a converter returning text) never reads as an error.
+/// JS string comes prefixed with U+0000 U+0000 (no error starts so), so that a string
+/// result (a str subclass, a converter returning text) never reads as an error; one with a
+/// lone surrogate comes as U+0000 U+0001 and its UTF-16 units in hex, four digits each
+/// (MicroPython's own crossing of such a string into Python garbles it).
 pub fn value_or_error(result: Result<JsValue, Error>) -> JsValue {
+    use wasm_bindgen::JsCast;
     match result {
-        Ok(value) if value.is_string() => js_sys::JsString::from("\0\0").concat(&value).into(),
-        other => object_or_error(other),
+        Ok(value) => match value.dyn_ref::<js_sys::JsString>() {
+            Some(text) if crate::js::is_well_formed(text) => js_sys::JsString::from("\0\0").concat(text).into(),
+            Some(text) => {
+                let mut units = String::from("\0\u{1}");
+                for unit in text.iter() {
+                    units.push_str(&format!("{unit:04x}"));
+                }
+                JsValue::from_str(&units)
+            }
+            None => value,
+        },
+        Err(err) => JsValue::from_str(&err.to_wire()),
     }
 }
 

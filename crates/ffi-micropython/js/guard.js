@@ -24,7 +24,7 @@
 // inside a try block here (the longjmp would stop in it) — a longjmp already on its way
 // through a guarded call is thrown on untouched.
 
-import { chainReadable } from "./loader.js";
+import { crossesSafely } from "./loader.js";
 
 // Frames from this file are the guard's own; so are those of ffi's proxies, which raise
 // through the guard when Python uses a destroyed one (ffi-core's js/proxy.js, a
@@ -160,8 +160,12 @@ export function installGuard(M, keepAsIs, wireOf) {
   // can take: a revoked Proxy (or one whose getPrototypeOf trap throws) would make it throw
   // where it cannot catch; it is raised as a TypeError instead.
   function crossing(value) {
-    if (chainReadable(value)) return value;
-    return raise(new TypeError("a JavaScript value whose prototype cannot be read (a revoked Proxy, or a Proxy whose getPrototypeOf trap throws) cannot reach Python"));
+    if (crossesSafely(value)) return value;
+    return raise(
+      new TypeError(
+        "a JavaScript value whose prototype cannot be read (a revoked Proxy, or a Proxy whose getPrototypeOf trap throws), or a function that claims a `_ref` it does not have, cannot reach Python",
+      ),
+    );
   }
 
   const traps = {

@@ -183,6 +183,10 @@ def _fill(root, table, convert_one, convert):
         key = id(obj)
         if key in table:
             continue
+        if obj is window:
+            # The `js` module stands for the JS global object, as window does everywhere.
+            table[key] = _bridge.globalThis
+            continue
         if key in active:
             _raise_wire(_bridge.converter_error(0, type(obj).__name__))
         if len(active) >= _MAX_CONVERTER_CHAIN:
@@ -244,3 +248,7 @@ def persistent(function):
     """function as a JS function that outlives the call handing it over: MicroPython
     keeps what it hands over alive while JavaScript holds it."""
     return function
+
+
+def release_persistent(function):
+    """Nothing to let go: JavaScript dropping it releases it."""

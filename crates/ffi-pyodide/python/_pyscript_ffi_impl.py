@@ -241,3 +241,8 @@ def persistent(function):
     """function as a JS function that outlives the call handing it over (whatever the
     lifetime option): Pyodide would destroy a borrowed one."""
     return create_proxy(function)
+
+
+def release_persistent(proxy):
+    """Let go of what persistent() made, once JavaScript no longer calls it."""
+    proxy.destroy()

@@ -258,7 +258,7 @@ impl Walk<'_> {
         let (value, kind) = match Ledger::target_of(value) {
             Some(target) => (target, fixup::PYTHON),
             None => {
-                if (value.is_object() || value.is_function()) && !js::chain_readable(value) {
+                if (value.is_object() || value.is_function()) && !js::crosses_safely(value) {
                     return Err(unreadable());
                 }
                 (value.clone(), fixup::JS)
@@ -666,7 +666,7 @@ impl Walk<'_> {
             return Ok(Kind::Bytes);
         }
         let proto = js::prototype_of(value).map_err(|e| js_error("reading the value's prototype", e))?;
-        if !js::chain_readable(value) {
+        if !js::crosses_safely(value) {
             return Err(unreadable());
         }
         Ok(if proto.is_null() || proto == self.object_prototype {
@@ -723,7 +723,8 @@ fn unreadable() -> Error {
         "Proxy",
         "Python",
         "to_py: a JavaScript value whose prototype cannot be read (a revoked Proxy, or a Proxy whose \
-         getPrototypeOf trap throws) cannot reach Python; leave it out of what you convert",
+         getPrototypeOf trap throws), or a function that claims a `_ref` it does not have, cannot reach \
+         Python; leave it out of what you convert",
     )
 }
 
