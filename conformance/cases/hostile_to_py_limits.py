@@ -18,3 +18,4 @@ record("built_in_iteration", ffi.to_py(js("""[
   Object.assign(new Map([[1, 2]]), { [Symbol.iterator]() { throw new Error("not used"); }, entries() { throw new Error("not used"); } }),
   Object.assign(new Set([3]), { [Symbol.iterator]: function* () { while (true) yield 1; } }),
 ]""")))
+record_error("function_claiming_a_ref", ffi.to_py, js("[new Proxy(() => 1, { has: () => true, get: (t, k) => (k === '_ref' ? 'not a number' : Reflect.get(t, k)) })]"))
