@@ -13,9 +13,9 @@ _Converter = Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], A
 def to_js(
     value: Any,
     *,
-    depth: int = -1,
+    depth: int | None = -1,
     pyproxies: Any | None = None,
-    create_pyproxies: bool = True,
+    create_pyproxies: bool | None = True,
     dict_converter: Callable[[Any], Any] | None = None,
     default_converter: _Converter | None = None,
     eager_converter: _Converter | None = None,
@@ -23,7 +23,7 @@ def to_js(
     """Python -> JS by the canonical rules; None/bool/int/float/str come back unchanged;
     objects with no data conversion (and containers below `depth`) become proxies."""
 
-def to_py(value: Any, *, depth: int = -1) -> Any:
+def to_py(value: Any, *, depth: int | None = -1) -> Any:
     """JS -> Python by the canonical rules; `depth` levels are converted (-1: all)."""
 
 def is_none(value: Any) -> bool:
