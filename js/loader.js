@@ -91,8 +91,7 @@ export function callArguments(nullish, needsBox) {
       const arg = args[i];
       if (arg === null || arg === undefined) {
         if (arg !== nullish) plain = false;
-      } else if (needsBox(arg) || !crossesSafely(arg)) {
-        // to_py refuses what an interpreter's own crossing could not take (a revoked Proxy).
+      } else if (needsBox(arg)) {
         return result(callBoxed(target, args));
       }
     }
@@ -120,23 +119,6 @@ export function callArguments(nullish, needsBox) {
     },
   };
   return calls;
-}
-
-/**
- * Whether an interpreter's own crossing of the value into Python can take it: false for a
- * revoked Proxy or a Proxy whose getPrototypeOf trap throws, and for a function claiming a
- * `_ref` it does not have as a number, which MicroPython's crossing throws on (where
- * MicroPython cannot catch it) or takes for one of its own proxies. The same test as
- * ffi-core's js/inspect.js crosses_safely, which the walkers use.
- */
-export function crossesSafely(value) {
-  if ((typeof value !== "object" || value === null) && typeof value !== "function") return true;
-  try {
-    void (value instanceof Object);
-    return typeof value !== "function" || !("_ref" in value) || Number.isInteger(value._ref);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -96,3 +96,12 @@ pub fn converter_error(kind: u32, type_name: String) -> String {
     }
     .to_wire()
 }
+
+/// Whether an interpreter's own crossing of `value` into Python can take it (see
+/// `crate::js::crosses_safely`): for the adapters' JS glue, which passes values to the
+/// interpreter itself (callback arguments, guarded call results).
+#[cfg(feature = "bridge")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn crosses_safely(value: &JsValue) -> bool {
+    (!value.is_object() && !value.is_function()) || crate::js::crosses_safely(value)
+}

@@ -24,8 +24,6 @@
 // inside a try block here (the longjmp would stop in it) — a longjmp already on its way
 // through a guarded call is thrown on untouched.
 
-import { crossesSafely } from "./loader.js";
-
 // Frames from this file are the guard's own; so are those of ffi's proxies, which raise
 // through the guard when Python uses a destroyed one (ffi-core's js/proxy.js, a
 // wasm-bindgen snippet below this folder).
@@ -95,9 +93,10 @@ const guardedTables = new WeakSet();
 /**
  * Guard the JS functions MicroPython calls (`M` is `mp._module`). `keepAsIs(fn)` says which
  * functions stay unguarded (ffi's own proxies); `wireOf(error)` turns a JS error into the
- * wire form the Python shim raises.
+ * wire form the Python shim raises; `crossesSafely(value)` (ffi-core's) tells what
+ * MicroPython's own crossing into Python can take.
  */
-export function installGuard(M, keepAsIs, wireOf) {
+export function installGuard(M, keepAsIs, wireOf, crossesSafely) {
   // MicroPython 1.27 keeps these on globalThis; each instance loaded replaces them.
   const table = globalThis.proxy_js_ref;
   const slots = globalThis.proxy_js_ref_map;

@@ -1,5 +1,5 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, converter_error, limits, Proxies, python_files } from "./ffi_micropython.js";
+import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files } from "./ffi_micropython.js";
 import { installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, crossesExactly, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
@@ -27,7 +27,7 @@ async function setUp(mp, { lifetime }) {
   // MicroPython turns null into None (undefined into js.undefined, and drops trailing
   // ones), and its native crossing of strings and numbers is not always exact: those
   // arguments go through to_py instead.
-  const calls = callArguments(null, (arg) => !crossesExactly(arg));
+  const calls = callArguments(null, (arg) => !crossesExactly(arg) || (typeof arg === "object" || typeof arg === "function") && !crosses_safely(arg));
   // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
   const proxies = makeProxies(
     Proxies,
@@ -37,7 +37,7 @@ async function setUp(mp, { lifetime }) {
   );
   const common = commonBridge(proxies, { converter_error, limits: limits() });
   // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
-  const guard = installGuard(M, Proxies.is_proxy, common.error_wire);
+  const guard = installGuard(M, Proxies.is_proxy, common.error_wire, crosses_safely);
   // A destroyed proxy used from Python raises there.
   calls.setFail(guard.raise);
   mp.registerJsModule("_pyscript_ffi_bridge", {

@@ -1,5 +1,5 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, converter_error, limits, Proxies, python_files } from "./ffi_pyodide.js";
+import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files } from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
 import { stackBound } from "./stack.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
@@ -18,7 +18,7 @@ async function setUp(pyodide, { lifetime }) {
   const bridge = new Bridge();
   // Pyodide turns undefined into None (null into jsnull), -0 into 0 and BigInt into
   // JsBigInt: those arguments go through to_py instead.
-  const calls = callArguments(undefined, (arg) => Object.is(arg, -0) || typeof arg === "bigint");
+  const calls = callArguments(undefined, (arg) => Object.is(arg, -0) || typeof arg === "bigint" || (typeof arg === "object" || typeof arg === "function") && !crosses_safely(arg));
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
   const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls);
   const auto = lifetime === "auto" ? installAutoLifetime(pyodide, proxies, Proxies.is_proxy) : null;
