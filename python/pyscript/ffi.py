@@ -270,6 +270,10 @@ def _convert(value, dict_converter, default_converter, made):
             return result[2:]
         if result[:2] == "\0\1":
             return "".join([chr(int(result[i : i + 4], 16)) for i in range(2, len(result), 4)])
+        if result[:2] == "\0\2":
+            return -0.0 if result == "\0\2-0" else int(result[2:])
+        if result[:2] == "\0\3":
+            return _array("d", bytes.fromhex(result[2:]))[0]
         _raise(result)
     if _impl.is_js_nullish(result):
         # JS null as a result is None, as to_js(None) is (Pyodide would give jsnull).

@@ -22,9 +22,18 @@ pub fn object_or_error(result: Result<JsValue, Error>) -> JsValue {
 /// JS string comes prefixed with U+0000 U+0000 (no error starts so), so that a string
 /// result (a str subclass, a converter returning text) never reads as an error; one with a
 /// lone surrogate comes as U+0000 U+0001 and its UTF-16 units in hex, four digits each
-/// (MicroPython's own crossing of such a string into Python garbles it).
+/// (MicroPython's own crossing of such a string into Python garbles it). A number result
+/// that an interpreter's own crossing would change (an integer beyond 32 bits, which
+/// MicroPython wraps; `-0`, which both make `0`) and a BigInt (MicroPython keeps it opaque)
+/// come as U+0000 U+0002 and their decimal text; an integral float beyond 2^53 (MicroPython
+/// would wrap it too) as U+0000 U+0003 and its IEEE bits, little-endian hex.
 pub fn value_or_error(result: Result<JsValue, Error>) -> JsValue {
     use wasm_bindgen::JsCast;
+    if let Ok(value) = &result {
+        if let Some(text) = exact_number_text(value) {
+            return JsValue::from_str(&text);
+        }
+    }
     match result {
         Ok(value) => match value.dyn_ref::<js_sys::JsString>() {
             Some(text) if crate::js::is_well_formed(text) => js_sys::JsString::from("\0\0").concat(text).into(),
@@ -39,6 +48,31 @@ pub fn value_or_error(result: Result<JsValue, Error>) -> JsValue {
         },
         Err(err) => JsValue::from_str(&err.to_wire()),
     }
+}
+
+/// The wire text of a number or BigInt result that would not cross into Python exactly on
+/// every interpreter (see [`value_or_error`]), else `None`.
+fn exact_number_text(value: &JsValue) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if let Some(x) = value.as_f64() {
+        let integral = x.fract() == 0.0;
+        return if x == 0.0 && x.is_sign_negative() {
+            Some("\0\u{2}-0".to_owned())
+        } else if integral && (-2_147_483_648.0..=2_147_483_647.0).contains(&x) {
+            None
+        } else if integral && x.abs() <= crate::convert::number::MAX_SAFE_INTEGER as f64 {
+            Some(format!("\0\u{2}{}", x as i64))
+        } else if integral {
+            let bits: String = x.to_le_bytes().iter().map(|b| format!("{b:02x}")).collect();
+            Some(format!("\0\u{3}{bits}"))
+        } else {
+            None
+        };
+    }
+    let big = value.dyn_ref::<js_sys::BigInt>()?;
+    big.to_string(10)
+        .ok()
+        .map(|text| format!("\0\u{2}{}", String::from(text)))
 }
 
 /// `ffi.stats()` as a plain JS object.

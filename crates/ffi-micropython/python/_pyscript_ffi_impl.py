@@ -215,7 +215,11 @@ def to_js(value, dict_converter, default_converter, convert, proxies):
     # Python can convert (proxies, default_converter results), Python makes them, then
     # the value is walked again with the table of what they became.
     result = _walk(value, None, dict_converter)
-    if type(result) is str and result.startswith(_NEEDS_PYTHON):
+    # A failed walk may have stopped before the objects that need Python: Pyodide's pickler
+    # calls default_converter for all of them before any rule of the walk fails, so here
+    # too they are converted first, then the walk's error (if it stands) is reported.
+    failed = type(result) is str and result[:1] == "\0" and result[:2] != "\0\0" and result[:2] != "\0\1"
+    if failed and (result.startswith(_NEEDS_PYTHON) or _holes(value, None)):
         table = {}
         _fill(value, table, _convert_or_proxy(default_converter, proxies), convert)
         result = _walk(value, table, dict_converter)
