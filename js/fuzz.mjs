@@ -34,6 +34,7 @@ const TYPE_NAME_GROUPS = [
 const MESSAGES = [
   [/'(\w+)' object isn't (iterable|subscriptable|callable)/g, "'$1' object is not $2"],
   [/unsupported type for __hash__: '(\w+)'/g, "unhashable type: '$1'"],
+  [/'(\w+)' object isn't an iterator/g, "iter() returned non-iterator of type '$1'"],
 ];
 function canonicalWording(text) {
   for (const group of TYPE_NAME_GROUPS) {
