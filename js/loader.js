@@ -21,37 +21,22 @@ export function wireError(pythonName, message) {
 }
 
 /**
- * The wire form of an error JavaScript threw: the shim raises ffi.JsException. Named and
- * worded as Pyodide does for a throw in any call: an Error keeps its name and message;
- * any other thrown value is named "Error", with a string as the message and everything
- * else described (so that a plain call and a bridged one read the same on both).
+ * The wire form of an error JavaScript threw: the shim raises ffi.JsException, named and
+ * worded as Pyodide does for a throw in any call (`thrown` is ffi-core's, which reads a
+ * hostile value without throwing again).
  */
-function jsErrorWire(error) {
+function jsErrorWire(error, thrown) {
   // A Python exception that crossed into JavaScript and back (a callback that raised): the
   // shim raises it again as its type where that is a built-in one.
-  if (error instanceof Error && error.name === "PythonError" && typeof error.type === "string") {
-    return wireError("PythonError", `${error.type}\u0000${error.message}`);
+  const [name, message] = thrown(error);
+  let pythonType;
+  try {
+    pythonType = name === "PythonError" && error instanceof Error ? error.type : undefined;
+  } catch {
+    pythonType = undefined;
   }
-  if (error instanceof Error) return wireError("JsException", `${String(error.name)}\u0000${String(error.message)}`);
-  return wireError("JsException", `Error\u0000${typeof error === "string" ? error : describeThrown(error)}`);
-}
-
-/** Pyodide's words for a thrown value that is neither an Error nor a string. */
-function describeThrown(value) {
-  const attempt = (fn) => {
-    try {
-      return `"""${fn()}"""`;
-    } catch {
-      return null;
-    }
-  };
-  const interpolated = attempt(() => `${value}`);
-  const converted = attempt(() => value.toString());
-  return (
-    `A value of type ${typeof value} with tag ${Object.prototype.toString.call(value)} was thrown as an error!\n` +
-    `String interpolation of the thrown value ${interpolated === null ? "fails" : `gives ${interpolated}`}.\n` +
-    `The thrown value's toString method ${converted === null ? "fails" : `returns ${converted}`}.`
-  );
+  if (typeof pythonType === "string") return wireError("PythonError", `${pythonType}\u0000${message}`);
+  return wireError("JsException", `${name}\u0000${message}`);
 }
 
 /**
@@ -143,14 +128,15 @@ export function crossesExactly(value) {
 
 /**
  * Bridge functions both adapters share, implemented over plain JS and the ledger; `core`
- * is what the shims read from ffi-core's wasm exports (`limits`, `converter_error`).
+ * is what the shims and this glue use of ffi-core's wasm exports (`limits`,
+ * `converter_error`, `thrown`).
  */
 export function commonBridge(proxies, core) {
   // The JS error behind the last JsException, for the shim to attach (take_error).
   let lastError;
   const errorWire = (error) => {
     lastError = error;
-    return jsErrorWire(error);
+    return jsErrorWire(error, core.thrown);
   };
   const isProxy = (value) => proxies.constructor.is_proxy(value);
   // Run JS that may throw; a throw comes back in the wire form (`adapt` may rewrite it).
@@ -237,7 +223,7 @@ export function commonBridge(proxies, core) {
         }
         return target;
       } catch (error) {
-        const [name, message] = thrownParts(error);
+        const [name, message] = core.thrown(error);
         return wireError("TypeError", `assign: JavaScript raised ${name}: ${message}`);
       }
     },
@@ -245,24 +231,6 @@ export function commonBridge(proxies, core) {
     // A Python dict_converter wrapped by the shim returns its result boxed ([value]).
     unboxing: (converter) => (pairs) => converter(pairs)[0],
   };
-}
-
-/** `[name, message]` of a thrown value, read without letting a hostile value throw again. */
-function thrownParts(error) {
-  const read = (fn) => {
-    try {
-      return String(fn());
-    } catch {
-      return "";
-    }
-  };
-  let isError = false;
-  try {
-    isError = error instanceof Error;
-  } catch {
-    // A revoked Proxy or a throwing trap: not an Error that can be read.
-  }
-  return isError ? [read(() => error.name) || "Error", read(() => error.message)] : ["Error", read(() => error)];
 }
 
 /** For a class called without `new`, a TypeError that also says how to construct it. */

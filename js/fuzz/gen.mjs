@@ -12,17 +12,25 @@
 //   order_probe(...)  note whether an error depends on dict iteration order (CPython only)
 //   keep_alive(v)     never free v (Pyodide dies freeing values nested a few 1,000 deep)
 // Generated code is ASCII only: a snippet crosses into both interpreters exactly.
+import { rng } from "../rng.js";
 
-/** mulberry32, as in js/tests/equivalence.test.mjs. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+
+/** Python running `op` n times, counting outcomes by exception type, and its last error. */
+function repeated(op, n) {
+  return `counts = {}
+last = None
+for i in range(${n}):
+    try:
+        ${op}
+        k = "ok"
+    except Exception as e:
+        k = type(e).__name__
+        last = e
+    counts[k] = counts.get(k, 0) + 1
+out(sorted([[k, n] for k, n in counts.items()]))
+if last is not None:
+    out(err(last))
+`;
 }
 
 // Each case gets its own stream, so case N is generated without generating 0..N-1.
@@ -630,20 +638,7 @@ function pyRepeat(c) {
   return `made = JS("[]")
 keep = []
 ${setup}
-counts = {}
-last = None
-for i in range(${n}):
-    try:
-        ${op}
-        k = "ok"
-    except Exception as e:
-        k = type(e).__name__
-        last = e
-    counts[k] = counts.get(k, 0) + 1
-out(sorted([[k, n] for k, n in counts.items()]))
-if last is not None:
-    out(err(last))
-out(jsd(ffi.to_js({"after": [1, 2**60, "y", 2.5, None]})))
+${repeated(op, n)}out(jsd(ffi.to_js({"after": [1, 2**60, "y", 2.5, None]})))
 out(pyd(ffi.to_py(JS("[[1, 2.5, 'x', null, 2**53], {a: [true]}]"))))
 destroy_all(made)`;
 }
@@ -871,20 +866,7 @@ function jsRepeat(c) {
   ]);
   const n = c.pick([3000, 3000, 2500]);
   return `holder = JS(${pyLit(src)})
-counts = {}
-last = None
-for i in range(${n}):
-    try:
-        ffi.to_py(holder)
-        k = "ok"
-    except Exception as e:
-        k = type(e).__name__
-        last = e
-    counts[k] = counts.get(k, 0) + 1
-out(sorted([[k, n] for k, n in counts.items()]))
-if last is not None:
-    out(err(last))
-out(pyd(ffi.to_py(JS("[[1, 2.5, 'x', null, 2**53, -0, 2n**70n], {a: [true]}, new Map([[1, new Set(['s'])]])]"))))
+${repeated("ffi.to_py(holder)", n)}out(pyd(ffi.to_py(JS("[[1, 2.5, 'x', null, 2**53, -0, 2n**70n], {a: [true]}, new Map([[1, new Set(['s'])]])]"))))
 out(jsd(ffi.to_js({"after": [1, 2**60, "y", 2.5, None]})))`;
 }
 

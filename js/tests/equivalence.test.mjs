@@ -11,20 +11,10 @@ import { describe } from "../../conformance/harness/describe.js";
 import { PYTHON_HELPERS } from "../../conformance/harness/runner.js";
 import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install as installPyodide } from "../../dist/ffi-pyodide/index.js";
+import { rng } from "../rng.js";
 
 const SEED = Number(process.env.FFI_EQUIVALENCE_SEED ?? 20261122);
 const COUNT = Number(process.env.FFI_EQUIVALENCE_COUNT ?? 300);
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Python source of a random value: exact on both interpreters (floats via struct). */
 function pyValue(r, depth = 0) {

@@ -60,7 +60,11 @@ export function crosses_safely(value) {
   }
 }
 
-/** `[name, message]` of a thrown value, as strings; never throws (whatever the value's getters do). */
+/**
+ * `[name, message]` of a thrown value, as Pyodide words them for a throw in any call: an
+ * Error's own name and message; any other value is named "Error", a string its message,
+ * anything else described. Never throws, whatever the value's getters and traps do.
+ */
 export function thrown_parts(error) {
   const text = (read) => {
     try {
@@ -74,9 +78,33 @@ export function thrown_parts(error) {
   try {
     isError = error instanceof Error;
   } catch {
-    // A revoked Proxy or a throwing trap: not an Error we can read.
+    // A revoked Proxy or a throwing trap: not an Error that can be read.
   }
   if (isError) return [text(() => error.name) || "Error", text(() => error.message)];
   if (typeof error === "string") return ["Error", error];
-  return ["Error", text(() => (typeof error === "symbol" ? error.toString() : `${error}`)) || `a thrown ${typeof error}`];
+  return ["Error", describeThrown(error)];
+}
+
+/** Pyodide's words for a thrown value that is neither an Error nor a string. */
+function describeThrown(value) {
+  const attempt = (fn) => {
+    try {
+      return `"""${fn()}"""`;
+    } catch {
+      return null;
+    }
+  };
+  const interpolated = attempt(() => `${value}`);
+  const converted = attempt(() => value.toString());
+  let tag;
+  try {
+    tag = Object.prototype.toString.call(value);
+  } catch {
+    tag = "[object ?]";
+  }
+  return (
+    `A value of type ${typeof value} with tag ${tag} was thrown as an error!\n` +
+    `String interpolation of the thrown value ${interpolated === null ? "fails" : `gives ${interpolated}`}.\n` +
+    `The thrown value's toString method ${converted === null ? "fails" : `returns ${converted}`}.`
+  );
 }

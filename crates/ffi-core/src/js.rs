@@ -40,7 +40,8 @@ extern "C" {
     pub fn is_well_formed(text: &JsString) -> bool;
     /// Whether an interpreter's own crossing into Python can take the value (see js/inspect.js).
     pub fn crosses_safely(value: &JsValue) -> bool;
-    fn thrown_parts(error: &JsValue) -> Array;
+    /// `[name, message]` of a thrown value (see js/inspect.js).
+    pub fn thrown_parts(error: &JsValue) -> Array;
 }
 
 /// The name and message of a thrown value, as Pyodide words them for a throw in any call:

@@ -139,3 +139,11 @@ pub fn converter_error(kind: u32, type_name: String) -> String {
 pub fn crosses_safely(value: &JsValue) -> bool {
     (!value.is_object() && !value.is_function()) || crate::js::crosses_safely(value)
 }
+
+/// `[name, message]` of a thrown value, worded as Pyodide words a throw in any call, read
+/// without letting a hostile value throw again: for the adapters' JS glue.
+#[cfg(feature = "bridge")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn thrown(error: &JsValue) -> js_sys::Array {
+    crate::js::thrown_parts(error)
+}

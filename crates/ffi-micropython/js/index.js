@@ -1,5 +1,5 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files } from "./ffi_micropython.js";
+import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files, thrown } from "./ffi_micropython.js";
 import { installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, crossesExactly, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
@@ -35,7 +35,7 @@ async function setUp(mp, { lifetime }) {
     (callable) => auto && restore(callable, Proxies.is_proxy),
     calls,
   );
-  const common = commonBridge(proxies, { converter_error, limits: limits() });
+  const common = commonBridge(proxies, { converter_error, limits: limits(), thrown });
   // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
   const guard = installGuard(M, Proxies.is_proxy, common.error_wire, crosses_safely);
   // A destroyed proxy used from Python raises there.

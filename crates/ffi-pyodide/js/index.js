@@ -1,5 +1,5 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files } from "./ffi_pyodide.js";
+import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files, thrown } from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
 import { stackBound } from "./stack.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
@@ -25,7 +25,7 @@ async function setUp(pyodide, { lifetime }) {
   // Bridge arguments the bridge does not keep; in "manual", Pyodide destroys them itself.
   const done = (proxy) => auto?.releaseArgument(proxy);
   const bound = stackBound(pyodide);
-  const common = commonBridge(proxies, { converter_error, limits: limits() });
+  const common = commonBridge(proxies, { converter_error, limits: limits(), thrown });
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
     create_proxy(target, objectId, site, typeName) {
