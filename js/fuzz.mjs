@@ -37,13 +37,14 @@ const MESSAGES = [
   [/'(\w+)' object isn't an iterator/g, "iter() returned non-iterator of type '$1'"],
 ];
 function canonicalWording(text) {
+  // Messages first: "isn't an iterator" must not read as the type name "iterator".
+  for (const [re, canonical] of MESSAGES) text = text.replace(re, canonical);
   for (const group of TYPE_NAME_GROUPS) {
     // Only a quoted or article-led name ('function', \"function\", "a function would
     // cross"), never part of another word.
     const re = new RegExp(`(['"]|\\ba |\\ban )(${group.join("|")})(?=['",\\\\ ])`, "g");
     text = text.replace(re, (m, before) => `${before}<${group[0]}>`);
   }
-  for (const [re, canonical] of MESSAGES) text = text.replace(re, canonical);
   return text;
 }
 

@@ -62,7 +62,7 @@ const describeString = (s) => (s.length > CUT ? { len: s.length, hash: fnv((i) =
 // Map entries and Set items are described by value, each on its own (their order is the
 // interpreter's hash order), sharing the node budget and the path of enclosing objects,
 // so that a Set holding itself is {up: n} instead of an endless description.
-export function describeJs(root, shared = { budget: MAX_NODES, path: [] }) {
+export function describeJs(root, shared = { budget: MAX_NODES, path: [] }, startDepth = 0) {
   const ids = new Map();
   const number = (v) => (Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : v);
   const guard = (work) => {
@@ -124,7 +124,7 @@ export function describeJs(root, shared = { budget: MAX_NODES, path: [] }) {
     // order is the interpreter's hash order. Of a big one, the first MAX_ITEMS by a cheap
     // key (the primitive itself; objects tie) are described, so that which ones does not
     // depend on that order either.
-    const entriesOf = (kind, iterate) =>
+    const entriesOf = (kind, iterate, depth) =>
       guard(() => {
         let items = [...iterate()];
         const count = items.length;
@@ -135,14 +135,15 @@ export function describeJs(root, shared = { budget: MAX_NODES, path: [] }) {
           items = keyed.slice(0, MAX_ITEMS).map((pair) => pair[1]);
         }
         const out = items.map((item) => {
-          const described = kind === "map" ? [describeJs(item[0], shared), describeJs(item[1], shared)] : describeJs(item, shared);
+          const described =
+            kind === "map" ? [describeJs(item[0], shared, depth + 1), describeJs(item[1], shared, depth + 1)] : describeJs(item, shared, depth + 1);
           return [toJson(described), described];
         });
         const sorted = out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((pair) => pair[1]);
         return count > MAX_ITEMS ? [{ count }, ...sorted] : sorted;
       });
-    if (guard(() => v instanceof Map) === true) return { type: "map", id, ctor, entries: entriesOf("map", () => Map.prototype.entries.call(v)) };
-    if (guard(() => v instanceof Set) === true) return { type: "set", id, ctor, items: entriesOf("set", () => Set.prototype.values.call(v)) };
+    if (guard(() => v instanceof Map) === true) return { type: "map", id, ctor, entries: entriesOf("map", () => Map.prototype.entries.call(v), depth) };
+    if (guard(() => v instanceof Set) === true) return { type: "set", id, ctor, items: entriesOf("set", () => Set.prototype.values.call(v), depth) };
     if (ArrayBuffer.isView(v)) {
       return guard(() => {
         const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
@@ -163,7 +164,7 @@ export function describeJs(root, shared = { budget: MAX_NODES, path: [] }) {
     }
     return { type: "instance", id, ctor, tag: guard(() => Object.prototype.toString.call(v)) };
   }
-  return d(root, 0);
+  return d(root, startDepth);
 }
 
 // ---------------------------------------------------------------------------------
