@@ -5,7 +5,7 @@
 //   node --expose-gc js/soak.mjs [--interp pyodide|micropython|all] [--scale N] [--json out.json]
 //
 // FFI_DIST: the built dist/ folder to test (default: the repository's dist/).
-// FFI_BENCH_PAYLOADS: payloads.py (default: ../shared/bench/payloads.py, as bench/run.mjs).
+// FFI_BENCH_PAYLOADS: payloads.py (default: ../shared/bench/payloads.py, else its copy bench/payloads.py).
 // --scale multiplies the measured batches of every workload (the 2 warm-up batches stay);
 // the default takes about 30-45 s with both interpreters, `--scale 10` is `make soak`.
 // Exits 1 if any bound is exceeded (each failure names the workload, the measure and the
@@ -63,7 +63,10 @@ const SCALE = Number(option("scale", "1"));
 if (!(SCALE > 0)) usage("--scale must be a positive number");
 const JSON_OUT = option("json", null);
 const DIST = path.resolve(process.env.FFI_DIST || path.join(ROOT, "dist"));
-const PAYLOADS = path.resolve(process.env.FFI_BENCH_PAYLOADS || path.join(ROOT, "../shared/bench/payloads.py"));
+// ../shared is the project's shared folder beside a checkout; a checkout elsewhere (a
+// fresh CI clone) uses bench/payloads.py, a copy of it.
+const SHARED_PAYLOADS = path.join(ROOT, "../shared/bench/payloads.py");
+const PAYLOADS = path.resolve(process.env.FFI_BENCH_PAYLOADS || (existsSync(SHARED_PAYLOADS) ? SHARED_PAYLOADS : path.join(ROOT, "bench/payloads.py")));
 
 for (const interp of INTERPS) {
   const index = path.join(DIST, `ffi-${interp}`, "index.js");
