@@ -4,6 +4,7 @@
 // to target/bench/results.json. Every output is deep-compared with CPython's own
 // json.dumps of the payload, so a fast wrong answer cannot hide.
 //   node bench/run.mjs [--rounds N] [--payload NAME] [--interp pyodide|micropython]
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -18,7 +19,9 @@ const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(
 const ROUNDS = Number(opt("rounds", 5));
 const ONLY_PAYLOAD = opt("payload", null);
 const ONLY_INTERP = opt("interp", null);
-const PAYLOADS_PATH = process.env.FFI_BENCH_PAYLOADS || `${ROOT}../shared/bench/payloads.py`;
+// ../shared beside the checkout, else its copy bench/payloads.py (as js/soak.mjs).
+const SHARED_PAYLOADS = `${ROOT}../shared/bench/payloads.py`;
+const PAYLOADS_PATH = process.env.FFI_BENCH_PAYLOADS || (existsSync(SHARED_PAYLOADS) ? SHARED_PAYLOADS : `${ROOT}bench/payloads.py`);
 
 const quiet = { stdout: () => {}, stderr: (s) => process.stderr.write(`${s}\n`) };
 const payloadsSource = await readFile(PAYLOADS_PATH, "utf8").catch(() => {

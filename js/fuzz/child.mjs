@@ -124,7 +124,7 @@ export function describeJs(root, shared = { budget: MAX_NODES, path: [] }, start
     // order is the interpreter's hash order. Of a big one, the first MAX_ITEMS by a cheap
     // key (the primitive itself; objects tie) are described, so that which ones does not
     // depend on that order either.
-    const entriesOf = (kind, iterate, depth) =>
+    const entriesOf = (kind, iterate) =>
       guard(() => {
         let items = [...iterate()];
         const count = items.length;
@@ -142,8 +142,8 @@ export function describeJs(root, shared = { budget: MAX_NODES, path: [] }, start
         const sorted = out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((pair) => pair[1]);
         return count > MAX_ITEMS ? [{ count }, ...sorted] : sorted;
       });
-    if (guard(() => v instanceof Map) === true) return { type: "map", id, ctor, entries: entriesOf("map", () => Map.prototype.entries.call(v), depth) };
-    if (guard(() => v instanceof Set) === true) return { type: "set", id, ctor, items: entriesOf("set", () => Set.prototype.values.call(v), depth) };
+    if (guard(() => v instanceof Map) === true) return { type: "map", id, ctor, entries: entriesOf("map", () => Map.prototype.entries.call(v)) };
+    if (guard(() => v instanceof Set) === true) return { type: "set", id, ctor, items: entriesOf("set", () => Set.prototype.values.call(v)) };
     if (ArrayBuffer.isView(v)) {
       return guard(() => {
         const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
