@@ -21,25 +21,6 @@ export function wireError(pythonName, message) {
 }
 
 /**
- * The wire form of an error JavaScript threw: the shim raises ffi.JsException, named and
- * worded as Pyodide does for a throw in any call (`thrown` is ffi-core's, which reads a
- * hostile value without throwing again).
- */
-function jsErrorWire(error, thrown) {
-  // A Python exception that crossed into JavaScript and back (a callback that raised): the
-  // shim raises it again as its type where that is a built-in one.
-  const [name, message] = thrown(error);
-  let pythonType;
-  try {
-    pythonType = name === "PythonError" && error instanceof Error ? error.type : undefined;
-  } catch {
-    pythonType = undefined;
-  }
-  if (typeof pythonType === "string") return wireError("PythonError", `${pythonType}\u0000${message}`);
-  return wireError("JsException", `${name}\u0000${message}`);
-}
-
-/**
  * The proxy ledger for one interpreter (ffi-core's Proxies): a real FinalizationRegistry
  * releases a proxy once JavaScript drops it. `persist`/`release` keep and drop the
  * interpreter's own callable; `calls` is how a proxy reaches the Python object (see
@@ -53,47 +34,31 @@ export function makeProxies(Proxies, persist, release, calls) {
 }
 
 /**
- * How a proxy reaches its Python object (ffi-core's js/proxy.js `calls`). `invoke` calls
- * the interpreter's callable so that Python receives its arguments by the canonical rules
- * (docs/lifetime.md): `nullish` is what the interpreter turns into None (Pyodide:
- * undefined; MicroPython: null), put in place of both null and undefined (so MicroPython
- * no longer drops trailing ones); arguments whose native crossing is not exact
- * (`needsBox`) send the whole call through the Python function the shim hands
- * `setCallBoxed`, which converts them with to_py. A returned None is null on both
- * interpreters. `attribute` and `method` are the shim's (ffi.py _attribute and
- * _call_attribute, handed over by `setObjectProtocol`); `fail(error)` reports the use of
- * a destroyed proxy (it throws, until the adapter sets another with `setFail`).
+ * How a proxy reaches its Python object (ffi-core's js/proxy.js `calls`). Every call of a
+ * Python callable goes through the shim's `_call_viewed` (handed over by `setCallViewed`)
+ * with each argument as ffi-core's `view_carry` makes it, so that Python receives them by
+ * the view rules (docs/views.md) and JavaScript its result by the to_js rules: the shim
+ * returns a value that crosses exactly as it is, or a one-item Array holding the result
+ * (`undefined`, Pyodide's None, is null). `attribute` and `method` are the shim's
+ * (ffi.py _attribute and _call_attribute, handed over by `setObjectProtocol`);
+ * `fail(error)` reports the use of a destroyed proxy (it throws, until the adapter sets
+ * another with `setFail`).
  */
-export function callArguments(nullish, needsBox) {
-  let callBoxed = null;
+export function callArguments(carry) {
+  let callViewed = null;
   let attribute = null;
   let method = null;
-  // A Python None comes back as the interpreter's nullish value: null, as to_js says.
-  const result = (value) => (value === undefined ? null : value);
-  function invoke(target, args) {
-    let plain = true;
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i];
-      if (arg === null || arg === undefined) {
-        if (arg !== nullish) plain = false;
-      } else if (needsBox(arg)) {
-        return result(callBoxed(target, args));
-      }
-    }
-    if (plain) return result(target(...args));
-    return result(target(...args.map((arg) => (arg === null || arg === undefined ? nullish : arg))));
-  }
+  const result = (value) => (value === undefined ? null : Array.isArray(value) ? value[0] : value);
   const calls = {
-    invoke,
+    invoke: (target, args) => result(callViewed(target, ...args.map(carry))),
     attribute: (target, op, key, boxed) => attribute(target, op, key, boxed),
-    // The shim gives the result boxed ([value]): exact whatever the interpreter.
-    method: (target, key, args) => method(target, key, args)[0],
+    method: (target, key, args) => result(method(target, key, ...args.map(carry))),
     // Replaced, not wrapped: MicroPython's guard reads who called it from the stack.
     fail(error) {
       throw error;
     },
-    setCallBoxed(fn) {
-      callBoxed = fn;
+    setCallViewed(fn) {
+      callViewed = fn;
     },
     setObjectProtocol(attributeFn, methodFn) {
       attribute = attributeFn;
@@ -107,55 +72,45 @@ export function callArguments(nullish, needsBox) {
 }
 
 /**
- * Whether a string, number or BigInt crosses into Python natively and exactly on both
- * interpreters: MicroPython cuts strings at U+0000, wraps integers to 32 bits, and neither
- * keeps -0 or turns BigInt into int. Other values: true (they are not numbers or text).
+ * Bridge functions both adapters share, implemented over plain JS, the ledger and
+ * ffi-core's exports (`wasm`, the adapter's wasm-bindgen module).
  */
-export function crossesExactly(value) {
-  switch (typeof value) {
-    case "string":
-      return !value.includes("\u0000");
-    case "number":
-      return Number.isInteger(value)
-        ? value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0)
-        : Number.isFinite(value);
-    case "bigint":
-      return false;
-    default:
-      return true;
-  }
-}
-
-/**
- * Bridge functions both adapters share, implemented over plain JS and the ledger; `core`
- * is what the shims and this glue use of ffi-core's wasm exports (`limits`,
- * `converter_error`, `thrown`).
- */
-export function commonBridge(proxies, core) {
-  // The JS error behind the last JsException, for the shim to attach (take_error).
-  let lastError;
-  const errorWire = (error) => {
-    lastError = error;
-    return jsErrorWire(error, core.thrown);
-  };
-  const isProxy = (value) => proxies.constructor.is_proxy(value);
-  // Run JS that may throw; a throw comes back in the wire form (`adapt` may rewrite it).
-  const guarded = (work, adapt = (error) => error) => {
+export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
+  // Errors JavaScript threw: the wire form, the value kept by ffi-core for take_error.
+  const errorWire = (error) => wasm.view_raised(error);
+  const guarded = (work) => {
     try {
       return work();
     } catch (error) {
-      return errorWire(adapt(error));
+      return errorWire(error);
     }
   };
-  const boundGet = (target, key) => guarded(() => boxResult(Reflect.get(Object(target), key), isProxy));
-  const boundCall = (target, thisArg, args) => {
-    if (typeof target !== "function") {
-      return wireError("TypeError", `bind: a JS ${describe(target)} is not callable`);
+  // A value the shim passes as it is (None: undefined on Pyodide, null on MicroPython, is
+  // null) or, when it would not cross exactly, boxed in a one-item Array.
+  const value = (given, boxed) => (boxed ? given[0] : given === undefined ? null : given);
+  const thisOf = (given) => (given === null ? undefined : given);
+  const plainArguments = (args) => args.map((arg) => (arg === undefined ? null : arg));
+  // Pyodide turns a thenable that a call returns into a Python Future, which fails on a
+  // rejection that is no Error: a thenable result waits in `held`, read as an attribute.
+  const [, , , HELD] = wasm.view_markers();
+  const held = { value: undefined };
+  const isThenable = (result) => {
+    try {
+      return result !== null && (typeof result === "object" || typeof result === "function") && typeof result.then === "function";
+    } catch {
+      return false;
     }
-    return guarded(() => boxResult(Reflect.apply(target, thisArg, args), isProxy), withConstructHint);
   };
+  const out = holdsThenables
+    ? (result) => {
+        if (!isThenable(result)) return result;
+        held.value = result;
+        return HELD;
+      }
+    : (result) => result;
   return {
-    ...core,
+    converter_error: wasm.converter_error,
+    limits: wasm.limits(),
     globalThis,
     construct(cls, args) {
       if (typeof cls !== "function") {
@@ -168,46 +123,54 @@ export function commonBridge(proxies, core) {
     },
     create_proxy: (target, objectId, site, typeName) => proxies.create(target, objectId, site ?? undefined, String(typeName)),
     proxy_sites: () => proxies.sites(),
-    destroy_proxy: (value) => proxies.destroy_value(value),
+    destroy_proxy: (given) => proxies.destroy_value(given),
     scope_enter: () => proxies.enter_scope(),
     proxy_serial: () => proxies.serial(),
     release_created_since: (mark, created) => proxies.release_created_since(mark, created),
     push_created_since(mark, handedOut, into) {
       into.push(...proxies.created_since(mark, handedOut));
     },
-    is_array: (value) => Array.isArray(value),
+    is_array: (given) => Array.isArray(given),
     scope_exit: (id, kept) => proxies.exit_scope(id, kept),
     stats: () => proxies.stats(),
-    // ffi.bind: every JS error is caught here and returned in the wire form; results come
-    // boxed (see boxResult) so that the shim converts data with to_py.
-    bound_get: boundGet,
-    bound_item: (target, boxedKey) => boundGet(target, boxedKey[0]),
-    bound_items(target) {
-      const iterable = target !== null && typeof target === "object" || typeof target === "function";
-      if (!iterable || (typeof target[Symbol.iterator] !== "function" && typeof target.length !== "number")) {
-        return wireError("TypeError", `bind: a JS ${describe(target)} is not iterable (no Symbol.iterator, no length)`);
-      }
-      return guarded(() => Array.from(target, (item) => boxResult(item, isProxy)));
-    },
-    bound_set(target, key, boxed) {
-      return guarded(() =>
-        Reflect.set(Object(target), key, boxed[0])
-          ? ""
-          : wireError("TypeError", `bind: JavaScript refused to set the property ${JSON.stringify(String(key))}`),
-      );
-    },
-    bound_call_plain: (target, thisArg, ...args) => boundCall(target, thisArg, args),
-    bound_call: boundCall,
-    bound_describe: (target) => describe(target),
+    // Views (ffi.py _View; the operations are ffi-core's src/view/ops.rs).
+    view_markers: wasm.view_markers(),
+    held,
+    view_get: (target, key) => out(wasm.view_get(target, key)),
+    view_has: (target, key, boxed) => wasm.view_has(target, value(key, boxed)),
+    view_set: (target, key, given, boxed) => wasm.view_set(target, key, value(given, boxed)),
+    view_delete: (target, key) => wasm.view_delete(target, key),
+    view_call_plain: (target, thisArg, ...args) => out(wasm.view_call(target, thisOf(thisArg), plainArguments(args))),
+    view_call: (target, thisArg, args) => out(wasm.view_call(target, thisOf(thisArg), args)),
+    view_new_plain: (target, ...args) => out(wasm.view_new(target, plainArguments(args))),
+    view_new: (target, args) => out(wasm.view_new(target, args)),
+    view_item: (target, key, boxed) => out(wasm.view_item(target, value(key, boxed))),
+    view_set_item: (target, key, keyBoxed, given, boxed) => wasm.view_set_item(target, value(key, keyBoxed), value(given, boxed)),
+    view_delete_item: (target, key, boxed) => wasm.view_delete_item(target, value(key, boxed)),
+    view_contains: (target, item, boxed) => wasm.view_contains(target, value(item, boxed)),
+    view_slice: wasm.view_slice,
+    view_length: wasm.view_length,
+    view_truthy: wasm.view_truthy,
+    view_iter: wasm.view_iter,
+    view_next: (iterator) => out(wasm.view_next(iterator)),
+    view_bytes: wasm.view_bytes,
+    view_string: wasm.view_string,
+    view_thenable: wasm.view_thenable,
+    view_identity: wasm.view_identity,
+    view_describe: wasm.view_describe,
+    // `await view`: a Promise that never rejects: [carried result] or [error wire, error].
+    view_settle: (thenable) =>
+      Promise.resolve()
+        .then(() => thenable)
+        .then(
+          (result) => [wasm.view_carry(result)],
+          (error) => [wasm.view_raised(error), wasm.view_thrown()],
+        ),
     // The wire form of `error`, remembered for take_error (MicroPython's guard).
     error_wire: errorWire,
     // A JS Error with this name and message, for a thrown value that is not one (Pyodide).
     make_error: (name, message) => Object.assign(new Error(message), { name }),
-    take_error() {
-      const error = lastError;
-      lastError = undefined;
-      return error;
-    },
+    take_error: () => wasm.view_thrown(),
     assign(target, source) {
       // Object.assign's own enumerable properties, set one by one: a "__proto__" key is
       // defined as a property (as to_js makes it), never run as the prototype setter.
@@ -223,72 +186,14 @@ export function commonBridge(proxies, core) {
         }
         return target;
       } catch (error) {
-        const [name, message] = core.thrown(error);
+        const [name, message] = wasm.thrown(error);
         return wireError("TypeError", `assign: JavaScript raised ${name}: ${message}`);
       }
     },
-    is_function: (value) => typeof value === "function",
+    is_function: (given) => typeof given === "function",
     // A Python dict_converter wrapped by the shim returns its result boxed ([value]).
     unboxing: (converter) => (pairs) => converter(pairs)[0],
   };
-}
-
-/** For a class called without `new`, a TypeError that also says how to construct it. */
-function withConstructHint(error) {
-  if (error instanceof TypeError && /without 'new'|requires 'new'/.test(error.message)) {
-    return new TypeError(`${error.message}; construct it with X.new(...) or ffi.construct(X, ...)`, { cause: error });
-  }
-  return error;
-}
-
-/**
- * A bound result for the Python shim (ffi.py _bound_result): `[value]` for an ffi proxy
- * (to_py gives its Python object back); "\0" for null and undefined;
- * strings (without U+0000), booleans, int32 integers and non-integral numbers as
- * they are (they cross natively exactly alike on both interpreters); `[value]` for what it
- * converts with to_py (other numbers, BigInt, arrays, plain data objects, Maps, Sets,
- * bytes); any other object or function as it is, to bind again — plain objects that are
- * namespaces rather than data (methods, accessors or a Symbol.toStringTag: JSON, Math,
- * console) included.
- */
-function boxResult(value, isProxy) {
-  // An ffi proxy goes through to_py, which gives Python its Python object back.
-  if (isProxy(value)) return [value];
-  switch (typeof value) {
-    case "undefined":
-      return "\u0000";
-    case "boolean":
-      return value;
-    case "string":
-    case "number":
-      return crossesExactly(value) ? value : [value];
-    case "function":
-      return value;
-    case "object":
-      break;
-    default:
-      return [value];
-  }
-  if (value === null) return "\u0000";
-  if (Array.isArray(value) || value instanceof Map || value instanceof Set || value instanceof Uint8Array || value instanceof ArrayBuffer) {
-    return [value];
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
-  if (Symbol.toStringTag in value) return value;
-  for (const key of Reflect.ownKeys(value)) {
-    const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-    if (descriptor && (typeof descriptor.value === "function" || descriptor.get)) return value;
-  }
-  return [value];
-}
-
-/** "function TextStats", "object Date", "object": for messages and reprs. */
-function describe(value) {
-  if (typeof value === "function") return `function ${value.name || "(anonymous)"}`;
-  if (value === null || typeof value !== "object") return typeof value;
-  const name = Object.getPrototypeOf(value)?.constructor?.name;
-  return name ? `object ${name}` : "object";
 }
 
 /** Write `[path, text]` pairs below `root` in an Emscripten file system. */

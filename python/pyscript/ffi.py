@@ -70,24 +70,28 @@ _EXCEPTIONS = {
 # so that one `except` catches what the bridge raises and what Pyodide raises itself.
 JsException = _impl.JsException
 
+# _raise's default: the JS error is the one the bridge kept.
+_TAKE = object()
 
-def _raise(wire):
+
+def _raise(wire, js_error=_TAKE):
     # Bridge functions return errors as "\0Name\0message" instead of throwing, because a
-    # JS throw inside a native call cannot be caught on MicroPython 1.27.
+    # JS throw inside a native call cannot be caught on MicroPython 1.27. A JsException's
+    # JS value is the one the bridge kept last, unless the caller has it.
     _, name, message = wire.split("\0", 2)
     if name == "JsException":
         js_name, js_message = message.split("\0", 1)
-        raise _impl.js_exception(js_name, js_message, _bridge.take_error())
+        raise _impl.js_exception(js_name, js_message, _bridge.take_error() if js_error is _TAKE else js_error)
     if name == "PythonError":
-        raise _python_error(*message.split("\0", 1))
+        raise _python_error(*message.split("\0", 1), js_error)
     raise _EXCEPTIONS.get(name, RuntimeError)(message)
 
 
-def _python_error(type_name, details):
+def _python_error(type_name, details, js_error=_TAKE):
     # A Python exception that crossed into JavaScript (a callback raised) and comes back:
     # both interpreters keep only its type name and traceback text. A built-in type is
     # raised again with its message; any other stays the JsException named PythonError.
-    error = _bridge.take_error()
+    error = _bridge.take_error() if js_error is _TAKE else js_error
     cls = getattr(_builtins, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, Exception)):
         return _impl.js_exception("PythonError", details, error)
@@ -107,10 +111,6 @@ if _error:
 _impl.arm_guard(_raise)
 
 
-def _call_boxed(function, arguments):
-    # What a callable proxy calls when an argument would not cross exactly on its own
-    # (js/loader.js callArguments): the arguments arrive as one JS Array.
-    return function(*to_py(arguments, depth=1))
 
 # Values that stay Python values: they become JS values when they cross.
 _SCALARS = (bool, int, float, str)
@@ -150,7 +150,7 @@ def to_js(
     """
     if _stays(value):
         return value
-    if type(value) is _Bound:
+    if type(value) is _View:
         return value._js
     if value is _impl.window:
         # MicroPython's window is its `js` module: the JS global object it stands for.
@@ -266,15 +266,7 @@ def _convert(value, dict_converter, default_converter, made):
     result = _impl.to_js(value, dict_converter, default_converter, convert, made)
     if type(result) is str:
         # A JS string result comes prefixed (crates/ffi-core/src/wire.rs value_or_error).
-        if result[:2] == "\0\0":
-            return result[2:]
-        if result[:2] == "\0\1":
-            return "".join([chr(int(result[i : i + 4], 16)) for i in range(2, len(result), 4)])
-        if result[:2] == "\0\2":
-            return -0.0 if result == "\0\2-0" else int(result[2:])
-        if result[:2] == "\0\3":
-            return _array("d", bytes.fromhex(result[2:]))[0]
-        _raise(result)
+        return _exact(result)
     if _impl.is_js_nullish(result):
         # JS null as a result is None, as to_js(None) is (Pyodide would give jsnull).
         return None
@@ -398,7 +390,7 @@ class _NewProxies:
         self.nested = 0
 
     def proxy(self, obj, why="it has no conversion of its own"):
-        if type(obj) is _Bound:
+        if type(obj) is _View:
             # Not a Python object to proxy: the JS value it stands for.
             return obj._js
         if not self.allowed:
@@ -429,6 +421,8 @@ def to_py(value, *, depth=-1):
     Python values are returned unchanged."""
     if value is undefined or value is null or _impl.is_js_nullish(value):
         return None
+    if type(value) is _View:
+        value = value._js
     if not _impl.is_js(value):
         return value
     if depth is None:
@@ -548,30 +542,31 @@ def is_none(value):
 def assign(target, *sources):
     """Object.assign(target, to_js(source), ...): copy each source's properties onto the
     JS object `target`, in order, and return `target`. None sources are skipped."""
-    if not _impl.is_js(target):
+    if not _impl.is_js(target if type(target) is not _View else target._js):
         raise TypeError(
             "assign: target must be a JS object, got " + type(target).__name__ + "; convert it with to_js() first"
         )
     for source in sources:
         if source is None or source is undefined or source is null:
             continue
-        result = _bridge.assign(target, to_js(source))
+        result = _bridge.assign(to_js(target), to_js(source))
         if type(result) is str:
             _raise(result)
     return target
 
 
 def bind(value):
-    """The JS value (a module registered with registerJsModule, a wasm-bindgen class, any
-    JS object or function) behind a Python object that crosses by the canonical rules
-    both ways: calls convert their arguments with to_js (keyword arguments as one trailing
-    plain object) and their results with to_py; `X.new(...)` constructs; attribute reads
-    give data as Python values and JS objects and functions bound again; a JS error is
-    a JsException on both interpreters, also from a getter or setter (which MicroPython's
-    own attribute access cannot catch). `to_js(bound)` is the JS value itself."""
-    value = _impl.js_function(value) or value
-    if type(value) is _Bound:
+    """The view of a JS value (docs/views.md): a live Python object whose every crossing
+    follows the canonical rules on every interpreter. Attributes read and write the JS
+    properties (AttributeError when absent; `class_` reaches `class`), calls pass `this`
+    and keyword arguments as one trailing plain object, `X.new(...)` constructs; indexing,
+    len, iteration, `in` and bool follow the JS value's shape (array-like, Map, Set);
+    `==` and hash are JS identity; `await` waits for a thenable. Values read are Python
+    primitives (exact) or views; values written are converted by the to_js rules. A JS
+    error anywhere is a JsException. `to_js(view)` is the JS value itself."""
+    if type(value) is _View:
         return value
+    value = _impl.js_function(value) or value
     if value is _impl.window:
         # MicroPython's window is its `js` module: the JS global object it stands for.
         value = _bridge.globalThis
@@ -580,97 +575,318 @@ def bind(value):
             "bind: expected a JS value (a registered JS module, window.Date, ...), got the Python "
             + type(value).__name__
         )
-    return _Bound(value, None)
+    return _View(value, None)
 
 
-class _Bound:
-    """A JS value seen through ffi.bind (see bind). `.new` is construction: a JS property
-    named "new" is reached as bound["new"]."""
+_ABSENT, _OUT_OF_RANGE, _DONE, _HELD = _bridge.view_markers
 
-    __slots__ = ("_js", "_this")
+
+class KeyError(_builtins.KeyError):
+    # A missing key of a view: str() is the key's repr on every interpreter (MicroPython's
+    # own KeyError gives str(key)).
+    def __str__(self):
+        return repr(self.args[0]) if len(self.args) == 1 else _builtins.KeyError.__str__(self)
+
+
+_KeyError = KeyError
+del KeyError
+
+
+def _view_value(result, this=None):
+    """What a view operation returned (crates/ffi-core/src/view/carry.rs), as Python:
+    a primitive, None, a view of a JS object, or the Python object behind an ffi proxy;
+    an error in the wire form is raised. Markers are the caller's to read first."""
+    kind = type(result)
+    if kind is str:
+        if result[:1] != "\0":
+            return result
+        if result == "\0":
+            return None
+        if result == _HELD:
+            return _View(_bridge.held.value, this)
+        return _exact(result)
+    if kind is bool or kind is int or kind is float:
+        return result
+    if _impl.is_js(result):
+        return _View(_impl.js_function(result) or result, this)
+    return result
+
+
+def _exact(result):
+    # A string result in the wire form: an escaped string, an exact number or an error.
+    mark = result[:2]
+    if mark == "\0\0":
+        return result[2:]
+    if mark == "\0\2":
+        return -0.0 if result == "\0\2-0" else int(result[2:])
+    if mark == "\0\3":
+        return _array("d", bytes.fromhex(result[2:]))[0]
+    if mark == "\0\1":
+        return "".join([chr(int(result[i : i + 4], 16)) for i in range(2, len(result), 4)])
+    _raise(result)
+
+
+def _done(result):
+    # A view operation that returns nothing: "" or an error.
+    if result:
+        _raise(result)
+
+
+def _plain(value):
+    """Whether value crosses into JavaScript natively and exactly alike on every
+    interpreter (None as null, bools, floats, int32 ints, strings without U+0000)."""
+    kind = type(value)
+    if kind is int:
+        return -0x80000000 <= value <= 0x7FFFFFFF
+    if kind is str:
+        return "\0" not in value
+    return value is None or kind is float or kind is bool
+
+
+def _passed(value):
+    """(value, False) when it crosses as it is, else (a one-item JS Array holding its to_js
+    conversion, True)."""
+    if _plain(value):
+        return value, False
+    if type(value) is _View:
+        return value._js, False
+    return to_js([value]), True
+
+
+def _arguments(args, kwargs):
+    """The arguments of a call as they cross: a list of plain values and JS values, or
+    None when some need to_js (then they go as one JS Array)."""
+    if kwargs:
+        return None
+    passed = None
+    for i, arg in enumerate(args):
+        if type(arg) is _View:
+            if passed is None:
+                passed = list(args)
+            passed[i] = arg._js
+        elif not _plain(arg):
+            return None
+    return args if passed is None else passed
+
+
+def _js_arguments(args, kwargs):
+    arguments = list(args)
+    if kwargs:
+        arguments.append({(k[:-1] if k[-1:] == "_" and k[:-1] in _KEYWORDS else k): v for k, v in kwargs.items()})
+    return to_js(arguments)
+
+
+# Python keywords: `view.class_` reaches the JS property `class`.
+_KEYWORDS = frozenset(
+    "False None True and as assert async await break class continue def del elif else except finally for from "
+    "global if import in is lambda nonlocal not or pass raise return try while with yield".split()
+)
+
+
+def _property(name):
+    return name[:-1] if name[-1:] == "_" and name[:-1] in _KEYWORDS else name
+
+
+class _View:
+    """A JS value seen from Python by the view rules (see bind). `.new(...)` constructs:
+    a JS property named "new" is reached as view["new"]."""
+
+    __slots__ = ("_js", "_this", "_id")
 
     def __init__(self, js, this):
         object.__setattr__(self, "_js", js)
         object.__setattr__(self, "_this", this)
+        object.__setattr__(self, "_id", 0)
 
     def __getattr__(self, name):
-        if name.startswith("__") and name.endswith("__"):
+        if name[:2] == "__" and name[-2:] == "__":
             raise AttributeError(name)
-        return _bound_result(_bridge.bound_get(self._js, name), self._js)
-
-    def __getitem__(self, key):
-        # The key goes boxed: an int key of any size stays exact.
-        return _bound_result(_bridge.bound_item(self._js, to_js([key])), self._js)
+        result = _bridge.view_get(self._js, _property(name))
+        if result == _ABSENT and type(result) is str:
+            raise AttributeError("the JS " + _bridge.view_describe(self._js) + " has no property " + repr(_property(name)))
+        return _view_value(result, self._js)
 
     def __setattr__(self, name, value):
-        error = _bridge.bound_set(self._js, name, to_js([value]))
-        if error:
-            _raise(error)
+        value, boxed = _passed(value)
+        _done(_bridge.view_set(self._js, _property(name), value, boxed))
+
+    def __delattr__(self, name):
+        result = _bridge.view_delete(self._js, _property(name))
+        if result == _ABSENT:
+            raise AttributeError("the JS " + _bridge.view_describe(self._js) + " has no property " + repr(_property(name)))
+        _done(result)
 
     def __call__(self, *args, **kwargs):
-        if not kwargs and _all_plain(args):
-            # Strings, bools, floats and int32-range ints cross natively exactly alike.
-            return _bound_result(_bridge.bound_call_plain(self._js, self._this, *args), None)
-        arguments = list(args)
-        if kwargs:
-            arguments.append(kwargs)
-        return _bound_result(_bridge.bound_call(self._js, self._this, to_js(arguments)), None)
+        passed = _arguments(args, kwargs)
+        if passed is not None:
+            return _view_value(_bridge.view_call_plain(self._js, self._this, *passed))
+        return _view_value(_bridge.view_call(self._js, self._this, _js_arguments(args, kwargs)))
 
     def new(self, *args, **kwargs):
-        return _Bound(construct(self._js, *args, **kwargs), None)
+        passed = _arguments(args, kwargs)
+        if passed is not None:
+            return _view_value(_bridge.view_new_plain(self._js, *passed))
+        return _view_value(_bridge.view_new(self._js, _js_arguments(args, kwargs)))
 
-    def __iter__(self):
-        # A snapshot of what JS iteration yields (Array.from), each item as a result is.
-        items = _bridge.bound_items(self._js)
-        if type(items) is str:
-            _raise(items)
-        return iter([_bound_result(item, None) for item in to_py(items, depth=1)])
+    def __getitem__(self, key):
+        if type(key) is slice:
+            start, stop, step = _slice_bounds(key, len(self))
+            items = _bridge.view_slice(self._js, start, stop, step)
+            if type(items) is str:
+                _raise(items)
+            return [_view_value(item) for item in items]
+        key, boxed = _passed(_item_key(key))
+        result = _bridge.view_item(self._js, key, boxed)
+        if type(result) is str:
+            if result == _ABSENT:
+                raise _KeyError(key)
+            if result == _OUT_OF_RANGE:
+                raise IndexError("index out of range for the JS " + _bridge.view_describe(self._js))
+        return _view_value(result, self._js)
+
+    def __setitem__(self, key, value):
+        key, key_boxed = _passed(_item_key(key))
+        value, boxed = _passed(value)
+        result = _bridge.view_set_item(self._js, key, key_boxed, value, boxed)
+        if result == _OUT_OF_RANGE:
+            raise IndexError("assignment index out of range for the JS " + _bridge.view_describe(self._js))
+        _done(result)
+
+    def __delitem__(self, key):
+        key, boxed = _passed(_item_key(key))
+        result = _bridge.view_delete_item(self._js, key, boxed)
+        if result == _ABSENT:
+            raise _KeyError(key)
+        _done(result)
 
     def __len__(self):
-        length = self.length
-        if type(length) is not int:
-            raise TypeError("len(): the JS " + _bridge.bound_describe(self._js) + " has no integer length")
-        return length
-
-    def __repr__(self):
-        return "<ffi.bind of " + _bridge.bound_describe(self._js) + ">"
-
-
-def _all_plain(args):
-    for arg in args:
-        kind = type(arg)
-        if kind is int:
-            if not -0x80000000 <= arg <= 0x7FFFFFFF:
-                return False
-        elif kind is str:
-            # MicroPython's native crossing cuts a string at U+0000.
-            if "\0" in arg:
-                return False
-        elif kind is not float and kind is not bool:
-            return False
-    return True
-
-
-def _bound_result(result, this):
-    # The bridge's bound_* results (js/loader.js boxResult): an error in the wire form;
-    # "\0" for null/undefined; a string, bool or number that crosses exactly as it is; a
-    # one-element Array holding data for to_py; or a JS value to bind again.
-    if type(result) is str:
-        if result == "\0":
-            return None
-        if result[:1] == "\0":
+        result = _bridge.view_length(self._js)
+        if type(result) is str:
             _raise(result)
         return result
-    if result is None or not _impl.is_js(result):
+
+    def __bool__(self):
+        result = _bridge.view_truthy(self._js)
+        if type(result) is str:
+            _raise(result)
         return result
-    if _bridge.is_array(result):
-        value = to_py(result)[0]
-        if not _impl.is_js(value):
-            return value
-        this = None
+
+    def __contains__(self, item):
+        item, boxed = _passed(item)
+        result = _bridge.view_contains(self._js, item, boxed)
+        if type(result) is str:
+            _raise(result)
+        return result
+
+    def __iter__(self):
+        if _impl.AWAIT_BY_ITER and _bridge.view_thenable(self._js) is True:
+            # MicroPython's `await` iterates what it awaits.
+            return self.__await__()
+        iterator = _bridge.view_iter(self._js)
+        if type(iterator) is str:
+            _raise(iterator)
+        return _ViewIterator(iterator)
+
+    def __await__(self):
+        thenable = _bridge.view_thenable(self._js)
+        if thenable is not True:
+            if type(thenable) is str:
+                _raise(thenable)
+            # In the words of iteration's error: MicroPython's `await` iterates.
+            raise TypeError(
+                "this JS "
+                + _bridge.view_describe(self._js)
+                + " is neither iterable nor awaitable (no Symbol.iterator, no length, no then method)"
+            )
+        settled = yield from _impl.settle(_bridge.view_settle(self._js))
+        if settled.length == 2:
+            _raise(settled[0], settled[1])
+        return _view_value(settled[0])
+
+    def __eq__(self, other):
+        return type(other) is _View and _identity(self) == _identity(other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return _identity(self)
+
+    def __bytes__(self):
+        result = _bridge.view_bytes(self._js)
+        if type(result) is str:
+            _raise(result)
+        return to_py(result)
+
+    def __str__(self):
+        return _view_value(_bridge.view_string(self._js))
+
+    def __repr__(self):
+        return "<view of the JS " + _bridge.view_describe(self._js) + ">"
+
+
+def _identity(view):
+    if not view._id:
+        object.__setattr__(view, "_id", int(_bridge.view_identity(view._js)))
+    return view._id
+
+
+def _item_key(key):
+    # An int key beyond 32 bits crosses as a float (exact to 2**53) or as its text.
+    if type(key) is int and not -0x80000000 <= key <= 0x7FFFFFFF:
+        return float(key) if -(2**53) <= key <= 2**53 else str(key)
+    return key
+
+
+def _slice_bounds(s, length):
+    """slice.indices(length), which MicroPython lacks."""
+    step = 1 if s.step is None else s.step
+    if step == 0:
+        raise ValueError("slice step cannot be zero")
+    if step > 0:
+        lower, upper = 0, length
     else:
-        value = result
-    return _Bound(_impl.js_function(value) or value, this)
+        lower, upper = -1, length - 1
+
+    def bound(value, default):
+        if value is None:
+            return default
+        if value < 0:
+            return max(value + length, lower)
+        return min(value, upper)
+
+    start = bound(s.start, upper if step < 0 else lower)
+    stop = bound(s.stop, lower if step < 0 else upper)
+    return start, stop, step
+
+
+class _ViewIterator:
+    __slots__ = ("_iterator",)
+
+    def __init__(self, iterator):
+        self._iterator = iterator
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        result = _bridge.view_next(self._iterator)
+        if result == _DONE and type(result) is str:
+            raise StopIteration
+        return _view_value(result)
+
+
+def _call_viewed(function, *args):
+    """What a proxy of a Python callable calls (js/loader.js callArguments): each argument
+    arrives as ffi-core's view_carry made it; the result goes back by the to_js rules (as
+    it is when it crosses exactly, else boxed in a one-item JS Array)."""
+    return _returned(function(*[_view_value(arg) for arg in args]))
+
+
+def _returned(result):
+    if _plain(result):
+        return result
+    return to_js([result])
 
 
 def construct(cls, *args, **kwargs):
@@ -679,7 +895,7 @@ def construct(cls, *args, **kwargs):
     constructors, built-ins (Date, Map, Uint8Array, Error) and wasm-bindgen classes, also
     when cls has its own `new` property. An error the constructor throws is raised as
     JsException."""
-    cls = cls._js if type(cls) is _Bound else (_impl.js_function(cls) or cls)
+    cls = cls._js if type(cls) is _View else (_impl.js_function(cls) or cls)
     if not _impl.is_js(cls):
         raise TypeError(
             "construct: expected a JS class or constructor, got the Python " + type(cls).__name__ + "; "
@@ -787,7 +1003,7 @@ def stats():
     return result
 
 
-_bridge.set_call_boxed(_impl.persistent(_call_boxed))
+_bridge.set_call_viewed(_impl.persistent(_call_viewed))
 
 
 # The answers _attribute gives a read (js/proxy.js make_proxy): no such attribute; a method.
@@ -826,9 +1042,9 @@ def _attribute(obj, op, key, boxed):
     return str(obj)
 
 
-def _call_attribute(obj, key, arguments):
-    """JavaScript calling the method `key` of a proxied object: its result, boxed."""
-    return to_js([getattr(obj, key)(*to_py(arguments, depth=1))])
+def _call_attribute(obj, key, *args):
+    """JavaScript calling the method `key` of a proxied object, as _call_viewed."""
+    return _returned(getattr(obj, key)(*[_view_value(arg) for arg in args]))
 
 
 _bridge.set_object_protocol(_impl.persistent(_attribute), _impl.persistent(_call_attribute))

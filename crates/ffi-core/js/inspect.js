@@ -108,3 +108,15 @@ function describeThrown(value) {
     `The thrown value's toString method ${converted === null ? "fails" : `returns ${converted}`}.`
   );
 }
+
+/**
+ * The Python type name of an Error both interpreters throw for an exception raised in a
+ * callback (named PythonError, with a string `.type`), else undefined. Never throws.
+ */
+export function python_error_type(error) {
+  try {
+    return error instanceof Error && error.name === "PythonError" && typeof error.type === "string" ? error.type : undefined;
+  } catch {
+    return undefined;
+  }
+}

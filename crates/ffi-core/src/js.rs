@@ -42,6 +42,8 @@ extern "C" {
     pub fn crosses_safely(value: &JsValue) -> bool;
     /// `[name, message]` of a thrown value (see js/inspect.js).
     pub fn thrown_parts(error: &JsValue) -> Array;
+    /// The Python type name an Error named PythonError carries (`.type`), else undefined.
+    pub fn python_error_type(error: &JsValue) -> JsValue;
 }
 
 /// The name and message of a thrown value, as Pyodide words them for a throw in any call:

@@ -10,6 +10,8 @@ pub mod interpreter;
 pub mod js;
 pub mod proxy;
 pub mod typed;
+#[cfg(feature = "bridge")]
+pub mod view;
 pub mod wire;
 
 pub use convert::options::ToJsOptions;

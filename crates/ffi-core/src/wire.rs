@@ -52,7 +52,7 @@ pub fn value_or_error(result: Result<JsValue, Error>) -> JsValue {
 
 /// The wire text of a number or BigInt result that would not cross into Python exactly on
 /// every interpreter (see [`value_or_error`]), else `None`.
-fn exact_number_text(value: &JsValue) -> Option<String> {
+pub(crate) fn exact_number_text(value: &JsValue) -> Option<String> {
     use wasm_bindgen::JsCast;
     if let Some(x) = value.as_f64() {
         let integral = x.fract() == 0.0;

@@ -1,8 +1,8 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files, thrown } from "./ffi_micropython.js";
+import initWasm, * as wasm from "./ffi_micropython.js";
 import { installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
-import { activationSource, callArguments, commonBridge, crossesExactly, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({
   adapter: "ffi-micropython",
@@ -17,6 +17,7 @@ export const install = makeInstall({
 
 async function setUp(mp, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));
+  const { Bridge, Proxies, crosses_safely } = wasm;
   const M = mp._module;
   // Scratch buffers in MicroPython's heap, kept for the interpreter's lifetime.
   const scratch = M._malloc(12);
@@ -24,10 +25,7 @@ async function setUp(mp, { lifetime }) {
   const bridge = new Bridge(M, scratch, unwrap);
   const auto = lifetime === "auto";
   if (auto) checkAutoLifetime(mp);
-  // MicroPython turns null into None (undefined into js.undefined, and drops trailing
-  // ones), and its native crossing of strings and numbers is not always exact: those
-  // arguments go through to_py instead.
-  const calls = callArguments(null, (arg) => !crossesExactly(arg) || (typeof arg === "object" || typeof arg === "function") && !crosses_safely(arg));
+  const calls = callArguments(wasm.view_carry);
   // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
   const proxies = makeProxies(
     Proxies,
@@ -35,7 +33,7 @@ async function setUp(mp, { lifetime }) {
     (callable) => auto && restore(callable, Proxies.is_proxy),
     calls,
   );
-  const common = commonBridge(proxies, { converter_error, limits: limits(), thrown });
+  const common = commonBridge(proxies, wasm);
   // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
   const guard = installGuard(M, Proxies.is_proxy, common.error_wire, crosses_safely);
   // A destroyed proxy used from Python raises there.
@@ -43,7 +41,7 @@ async function setUp(mp, { lifetime }) {
   mp.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
     ...guard.bridge,
-    set_call_boxed: calls.setCallBoxed,
+    set_call_viewed: calls.setCallViewed,
     set_object_protocol: calls.setObjectProtocol,
     create_proxy(target, objectId, site, typeName) {
       const proxy = common.create_proxy(target, objectId, site, typeName);
@@ -59,6 +57,6 @@ async function setUp(mp, { lifetime }) {
     holes_of_stack: () => bridge.holes_of_stack(),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
-  writePythonFiles(mp.FS, PYTHON_ROOT, python_files());
+  writePythonFiles(mp.FS, PYTHON_ROOT, wasm.python_files());
   mp.runPython(activationSource(PYTHON_ROOT));
 }

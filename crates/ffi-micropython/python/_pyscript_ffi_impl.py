@@ -256,3 +256,12 @@ def persistent(function):
 
 def release_persistent(function):
     """Nothing to let go: JavaScript dropping it releases it."""
+
+
+# Whether `await x` iterates x (MicroPython) rather than calling x.__await__ (CPython).
+AWAIT_BY_ITER = True
+
+
+def settle(promise):
+    """Wait for a JS Promise in a coroutine: MicroPython iterates a JsProxy of one."""
+    return (yield from promise)

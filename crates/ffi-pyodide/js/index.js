@@ -1,5 +1,5 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
-import initWasm, { Bridge, converter_error, crosses_safely, limits, Proxies, python_files, thrown } from "./ffi_pyodide.js";
+import initWasm, * as wasm from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
 import { stackBound } from "./stack.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
@@ -15,17 +15,16 @@ export const install = makeInstall({
 
 async function setUp(pyodide, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
+  const { Bridge, Proxies } = wasm;
   const bridge = new Bridge();
-  // Pyodide turns undefined into None (null into jsnull), -0 into 0 and BigInt into
-  // JsBigInt: those arguments go through to_py instead.
-  const calls = callArguments(undefined, (arg) => Object.is(arg, -0) || typeof arg === "bigint" || (typeof arg === "object" || typeof arg === "function") && !crosses_safely(arg));
+  const calls = callArguments(wasm.view_carry);
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
   const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls);
   const auto = lifetime === "auto" ? installAutoLifetime(pyodide, proxies, Proxies.is_proxy) : null;
   // Bridge arguments the bridge does not keep; in "manual", Pyodide destroys them itself.
   const done = (proxy) => auto?.releaseArgument(proxy);
   const bound = stackBound(pyodide);
-  const common = commonBridge(proxies, { converter_error, limits: limits(), thrown });
+  const common = commonBridge(proxies, wasm, { holdsThenables: true });
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
     create_proxy(target, objectId, site, typeName) {
@@ -34,7 +33,7 @@ async function setUp(pyodide, { lifetime }) {
       done(target);
       return proxy;
     },
-    set_call_boxed: calls.setCallBoxed,
+    set_call_viewed: calls.setCallViewed,
     set_object_protocol: calls.setObjectProtocol,
     to_js_pickle(buffer, refs, dictConverter) {
       const view = buffer.getBuffer("u8");
@@ -53,6 +52,6 @@ async function setUp(pyodide, { lifetime }) {
     stack_bound_exit: bound.exit,
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
-  writePythonFiles(pyodide.FS, PYTHON_ROOT, python_files());
+  writePythonFiles(pyodide.FS, PYTHON_ROOT, wasm.python_files());
   pyodide.runPython(activationSource(PYTHON_ROOT));
 }

@@ -246,3 +246,12 @@ def persistent(function):
 def release_persistent(proxy):
     """Let go of what persistent() made, once JavaScript no longer calls it."""
     proxy.destroy()
+
+
+# Whether `await x` iterates x (MicroPython) rather than calling x.__await__ (CPython).
+AWAIT_BY_ITER = False
+
+
+def settle(promise):
+    """Wait for a JS Promise in a coroutine: Pyodide awaits a JsProxy of one."""
+    return (yield from promise.__await__())

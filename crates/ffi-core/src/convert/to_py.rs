@@ -259,7 +259,7 @@ impl Walk<'_> {
             Some(target) => (target, fixup::PYTHON),
             None => {
                 if (value.is_object() || value.is_function()) && !js::crosses_safely(value) {
-                    return Err(unreadable());
+                    return Err(unreadable("to_py"));
                 }
                 (value.clone(), fixup::JS)
             }
@@ -667,7 +667,7 @@ impl Walk<'_> {
         }
         let proto = js::prototype_of(value).map_err(|e| js_error("reading the value's prototype", e))?;
         if !js::crosses_safely(value) {
-            return Err(unreadable());
+            return Err(unreadable("to_py"));
         }
         Ok(if proto.is_null() || proto == self.object_prototype {
             Kind::Plain
@@ -718,13 +718,15 @@ fn needs_bits(x: f64) -> bool {
     !(x.fract() == 0.0 && x.abs() <= MAX_SAFE_INTEGER as f64)
 }
 
-fn unreadable() -> Error {
+pub(crate) fn unreadable(by: &str) -> Error {
     Error::value_error(
         "Proxy",
         "Python",
-        "to_py: a JavaScript value whose prototype cannot be read (a revoked Proxy, or a Proxy whose \
+        format!(
+            "{by}: a JavaScript value whose prototype cannot be read (a revoked Proxy, or a Proxy whose \
          getPrototypeOf trap throws), or a function that claims a `_ref` it does not have, cannot reach \
-         Python; leave it out of what you convert",
+             Python; leave it out of what you convert"
+        ),
     )
 }
 

@@ -1,0 +1,47 @@
+# Array-likes, Map, Set and typed arrays through views: len, Python indexing (negative,
+# IndexError), slices, item writes, iteration, `in`, bool; Map and Set by their content.
+from pyscript import ffi
+
+w = ffi.bind(js("globalThis"))
+a = w.JSON.parse("[10, 20, 30, 40]")
+record("len", len(a))
+record("index", [a[0], a[-1], a[-4]])
+record_error("index_past_end", lambda: a[4])
+record_error("negative_past_start", lambda: a[-5])
+record("slices", [a[1:3], a[::-1], a[::2], a[-2:], a[5:], a[:-3]])
+a[0] = 2**40
+a[-1] = None
+record("item_writes", [a[0], a[3]])
+record_error("write_past_end", lambda: a.__setitem__(9, 1))
+record_error("del_item", lambda: a.__delitem__(0))
+record("iteration", list(a))
+record("contains", [20 in a, 99 in a, None in a])
+record("bool", [bool(a), bool(w.JSON.parse("[]")), bool(w.Object.new()), bool(w.Map.new()), bool(w.Set.new([1]))])
+like = w.JSON.parse('{"length": 2, "0": "x", "1": "y"}')
+record("array_like", [len(like), like[1], list(like)])
+m = w.Map.new([["k", 1], [2, "two"]])
+record("map", [len(m), m["k"], m[2], "k" in m, "z" in m, list(m)])
+record_error("map_missing", lambda: m["z"])
+m["z"] = {"d": 1}
+del m["k"]
+record("map_after", [len(m), list(m), m["z"].d])
+record_error("map_del_missing", lambda: m.__delitem__("k"))
+s = w.Set.new([1, "a"])
+record("set", [len(s), 1 in s, "b" in s, sorted([str(x) for x in s])])
+record_error("set_item", lambda: s[0])
+u = w.Uint32Array.new([4294967295, 7])
+record("typed_u32", [len(u), u[0], list(u)])
+f = w.Float64Array.new([0.5, -0.0])
+record("typed_f64", [f[0], str(f[1])])
+b = w.BigInt64Array.new(1)
+b[0] = -(2**62)
+record("typed_bigint", b[0])
+record("bytes_copy", bytes(w.Uint8Array.new([1, 2, 255])))
+record("string_not_array_like", len(w.String.new("abc")))
+record_error("len_of_plain", lambda: len(w.Object.new()))
+record_error("iter_of_plain", lambda: list(w.Object.new()))
+gen = w.eval("(function* () { yield 1; yield {a: 2}; })()")
+items = list(gen)
+record("generator", [items[0], items[1].a])
+broken = w.eval("({ *[Symbol.iterator]() { yield 1; throw new RangeError('mid-way'); } })")
+record_error("throw_while_iterating", lambda: list(broken))
