@@ -9,7 +9,7 @@ help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
 	@echo "make test          everything: fmt, clippy (host+wasm32), unit, wasm, JS and conformance tests (Node+Chromium)"
 	@echo "make build         dist/ffi-pyodide and dist/ffi-micropython"
-	@echo "make bench         ours vs native vs PyScript's to_js on ../shared/bench/payloads.py (ratios, target/bench/results.json), to_py scaling"
+	@echo "make bench         ours vs native vs PyScript's to_js on ../shared/bench/payloads.py (ratios, target/bench/results.json), to_py scaling, views vs native JsProxy (Node; DOM workload in Chromium)"
 	@echo "make soak          memory under sustained load, long run (make test runs a bounded one)"
 	@echo "make fuzz          random hostile values on both interpreters for FUZZ_SECONDS (default 900; make test runs a short fixed-seed one)"
 
@@ -30,10 +30,12 @@ conformance-all: build setup-browser
 	$(CONFORMANCE) --host all --reference pyscript
 
 ## Ratios against the native paths and PyScript, measured in one run; never part of `make test`.
-bench: build
+bench: build setup-browser
 	node bench/run.mjs --rounds 5
 	node bench/calls.mjs
 	node bench/to_py_scale.mjs
+	node bench/views.mjs
+	node bench/dom.mjs
 
 ## Memory under sustained load (docs/failures.md): bounds per 1,000 operations, asserted.
 soak: build

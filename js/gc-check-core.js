@@ -51,7 +51,10 @@ async function checkImplicit(interpreter, interp, gc) {
       : () => refs.filter((ref) => globalThis.proxy_js_map.has(ref)).length;
   let refs = [];
   globalThis.__kept = [];
+  // Through the interpreter's own \`js\` module: these are its implicit proxies (through a
+  // view they would be ffi's, which check() below covers).
   interpreter.runPython(`
+import js
 from pyscript import window
 class _Callback:
     def __init__(self, n):
@@ -59,7 +62,7 @@ class _Callback:
     def __call__(self):
         return self.n
 def _hand_over():
-    keep = window.eval("(f) => { globalThis.__kept.push(f); }")
+    keep = js.eval("(f) => { globalThis.__kept.push(f); }")
     for n in range(${COUNT}):
         keep(_Callback(n))
 _hand_over()

@@ -44,15 +44,71 @@ export function makeProxies(Proxies, persist, release, calls) {
  * `fail(error)` reports the use of a destroyed proxy (it throws, until the adapter sets
  * another with `setFail`).
  */
-export function callArguments(carry) {
+export function callArguments(carry, { max_callback_nesting: maxNesting, max_callback_reentry: maxReentry }) {
   let callViewed = null;
+  // Calls from JavaScript into Python nested in each other (MAX_CALLBACK_NESTING: a
+  // RangeError beyond), and calls of one callable nested inside calls of it that got one
+  // of the same objects (MAX_CALLBACK_REENTRY: beyond, the call returns undefined without
+  // running Python; a JS Proxy whose trap is a Python function gets its Proxy as the
+  // receiver each time, and Pyodide reads a dozen properties of every object that reaches
+  // Python, each read running the trap again). Recursion through JavaScript with other
+  // arguments at each level is bounded by the first rule only.
+  let depth = 0;
+  const active = new Map();
+  const isObject = (value) => value !== null && (typeof value === "object" || typeof value === "function");
+  const tooDeep = (why) =>
+    new RangeError(
+      `pyscript.ffi: calls from JavaScript into Python nested too deep (${why}); recursion through JavaScript ` +
+        "has a limit (MAX_CALLBACK_NESTING): make it a loop, or recurse in Python",
+    );
+  // Plain loops, no callbacks of Array built-ins: V8 (Node 20) has been seen to abort
+  // while deoptimizing a frame under such a built-in deep in this recursion.
+  const sharingFrames = (frames, args) => {
+    let sharing = 0;
+    for (let f = 0; f < frames.length; f++) {
+      for (let a = 0; a < args.length; a++) {
+        if (isObject(args[a]) && frames[f].includes(args[a])) {
+          sharing++;
+          break;
+        }
+      }
+    }
+    return sharing;
+  };
+  const nested = (target, args, call) => {
+    if (depth >= maxNesting) throw tooDeep(`${depth} in all`);
+    let frames = active.get(target);
+    if (frames !== undefined) {
+      const sharing = sharingFrames(frames, args);
+      // Answered without Python: a throw here would unwind through Pyodide's own frames
+      // (it reads the receiver's properties in C), which that interpreter cannot survive.
+      if (sharing >= maxReentry) return undefined;
+    } else {
+      frames = [];
+      active.set(target, frames);
+    }
+    frames.push(args);
+    depth++;
+    try {
+      return call();
+    } finally {
+      depth--;
+      frames.pop();
+      if (frames.length === 0) active.delete(target);
+    }
+  };
+  const carried = (args) => {
+    const out = new Array(args.length);
+    for (let i = 0; i < args.length; i++) out[i] = carry(args[i]);
+    return out;
+  };
   let attribute = null;
   let method = null;
   const result = (value) => (value === undefined ? null : Array.isArray(value) ? value[0] : value);
   const calls = {
-    invoke: (target, args) => result(callViewed(target, ...args.map(carry))),
+    invoke: (target, args) => nested(target, args, () => result(callViewed(target, ...carried(args)))),
     attribute: (target, op, key, boxed) => attribute(target, op, key, boxed),
-    method: (target, key, args) => result(method(target, key, ...args.map(carry))),
+    method: (target, key, args) => nested(target, args, () => result(method(target, key, ...carried(args)))),
     // Replaced, not wrapped: MicroPython's guard reads who called it from the stack.
     fail(error) {
       throw error;

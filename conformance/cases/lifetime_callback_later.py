@@ -2,7 +2,7 @@
 # `import js` and through pyscript.window, Promise.then) still works when JavaScript calls
 # it after the call that handed it over has returned.
 import js
-from pyscript import window
+from pyscript import ffi, window
 
 calls = []
 
@@ -28,3 +28,6 @@ def ready():
 
 def after():
     record("calls_later", sorted(calls))
+    # What crossed through the view is ffi's proxy (lifetime "auto", released when
+    # JavaScript drops it); create_proxy gives that same proxy, to end it now.
+    ffi.destroy(ffi.create_proxy(tick))

@@ -5,9 +5,11 @@ import { describe } from "./describe.js";
 /** Python helpers for describing values, shared by the cases and js/tests. */
 export const PYTHON_HELPERS = `
 def js(source):
-    # A JS value built by JS source, for cases about JS -> Python.
-    from pyscript import window
-    return window.eval("(" + source + ")")
+    # A JS value built by JS source, as the interpreter's own \`js\` module gives it (the
+    # tier-1 cases hand such values to to_py, to_js, construct...); ffi.bind(js(...)) is
+    # its view (docs/views.md).
+    import js as _native
+    return _native.eval("(" + source + ")")
 
 def pydesc(value, _seen=None):
     # A JSON-able, type-tagged description of a Python value, the same on both

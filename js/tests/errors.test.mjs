@@ -42,7 +42,8 @@ err = window.eval("globalThis.__ffi_test_error = new RangeError('r')")
 try:
     ffi.bind(window.eval("() => { throw globalThis.__ffi_test_error }"))()
 except ffi.JsException as e:
-    result = e.js_error == err
+    # The view on the left: e.js_error is Pyodide's own JsProxy.
+    result = err == e.js_error
 result
 `);
     delete globalThis.__ffi_test_error;

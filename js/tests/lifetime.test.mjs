@@ -15,15 +15,19 @@ const ADAPTERS = [
   { name: "micropython", load: () => loadMicroPython(quiet), install: installMicroPython },
 ];
 
-/** Hands a Python callable to a JS function that keeps it; returns what JS kept. */
+/**
+ * Hands a Python callable to a JS function that keeps it, through the interpreter's own
+ * `js` module (through a view it would be ffi's proxy whatever the lifetime); returns
+ * what JS kept.
+ */
 function handOver(interpreter) {
   const box = {};
   globalThis.__lifetime_box = box;
   interpreter.runPython(`
-from pyscript import window
+import js
 def _double(x):
     return x * 2
-window.eval("(f) => { globalThis.__lifetime_box.kept = f; }")(_double)
+js.eval("(f) => { globalThis.__lifetime_box.kept = f; }")(_double)
 `);
   delete globalThis.__lifetime_box;
   return box.kept;

@@ -1,6 +1,7 @@
-from typing import Any
-
 from . import ffi as ffi
 
-window: Any
-"""The JS global object (globalThis)."""
+window: ffi._View
+"""The view of the JS global object (globalThis), docs/views.md."""
+
+document: ffi._View | None
+"""The view of the global `document` where there is one (a browser page), else None."""

@@ -92,6 +92,9 @@ def _python_error(type_name, details, js_error=_TAKE):
     # both interpreters keep only its type name and traceback text. A built-in type is
     # raised again with its message; any other stays the JsException named PythonError.
     error = _bridge.take_error() if js_error is _TAKE else js_error
+    kept, _raised_in_callback[0] = _raised_in_callback[0], None
+    if kept is not None and type(kept).__name__ == type_name:
+        return kept
     cls = getattr(_builtins, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, Exception)):
         return _impl.js_exception("PythonError", details, error)
@@ -152,6 +155,11 @@ def to_js(
         return value
     if type(value) is _View:
         return value._js
+    # Views stand for their JS values wherever an option takes one.
+    if type(pyproxies) is _View:
+        pyproxies = pyproxies._js
+    if type(dict_converter) is _View:
+        dict_converter = dict_converter._js
     if value is _impl.window:
         # MicroPython's window is its `js` module: the JS global object it stands for.
         return _bridge.globalThis
@@ -232,12 +240,14 @@ def _boxing(converter, raised):
 def _callable(value):
     """callable(), except that a JS value is callable only if it is a JS function
     (MicroPython calls every JsProxy callable)."""
+    if type(value) is _View:
+        value = value._js
     value = _impl.js_function(value) or value
     return _bridge.is_function(value) if _impl.is_js(value) else callable(value)
 
 
 def _type_name(value):
-    return "a JS object (JsProxy)" if _impl.is_js(value) else type(value).__name__
+    return "a JS object (JsProxy)" if _impl.is_js(value) or type(value) is _View else type(value).__name__
 
 
 def _convert(value, dict_converter, default_converter, made):
@@ -579,6 +589,30 @@ def bind(value):
 
 
 _ABSENT, _OUT_OF_RANGE, _DONE, _HELD = _bridge.view_markers
+# The view operations (crates/ffi-core/src/view/ops.rs), looked up once: reading an
+# attribute of the bridge module is a JS property read on every use.
+_view_bytes = _bridge.view_bytes
+_view_call = _bridge.view_call
+_view_call_plain = _bridge.view_call_plain
+_view_contains = _bridge.view_contains
+_view_delete = _bridge.view_delete
+_view_delete_item = _bridge.view_delete_item
+_view_describe = _bridge.view_describe
+_view_get = _bridge.view_get
+_view_identity = _bridge.view_identity
+_view_item = _bridge.view_item
+_view_iter = _bridge.view_iter
+_view_length = _bridge.view_length
+_view_new = _bridge.view_new
+_view_new_plain = _bridge.view_new_plain
+_view_next = _bridge.view_next
+_view_set = _bridge.view_set
+_view_set_item = _bridge.view_set_item
+_view_settle = _bridge.view_settle
+_view_slice = _bridge.view_slice
+_view_string = _bridge.view_string
+_view_thenable = _bridge.view_thenable
+_view_truthy = _bridge.view_truthy
 
 
 class KeyError(_builtins.KeyError):
@@ -603,12 +637,15 @@ def _view_value(result, this=None):
         if result == "\0":
             return None
         if result == _HELD:
-            return _View(_bridge.held.value, this)
+            held = _bridge.held.value
+            return _View(_impl.js_function(held) or held, this)
         return _exact(result)
     if kind is bool or kind is int or kind is float:
         return result
     if _impl.is_js(result):
-        return _View(_impl.js_function(result) or result, this)
+        # A bridge function's result is never a bound method (only attribute reads of a
+        # JsProxy are, on MicroPython).
+        return _View(result, this)
     return result
 
 
@@ -691,120 +728,130 @@ class _View:
     """A JS value seen from Python by the view rules (see bind). `.new(...)` constructs:
     a JS property named "new" is reached as view["new"]."""
 
-    __slots__ = ("_js", "_this", "_id")
+    __slots__ = ("_js", "_this")
 
     def __init__(self, js, this):
-        object.__setattr__(self, "_js", js)
-        object.__setattr__(self, "_this", this)
-        object.__setattr__(self, "_id", 0)
+        _set_slot(self, "_js", js)
+        _set_slot(self, "_this", this)
 
     def __getattr__(self, name):
-        if name[:2] == "__" and name[-2:] == "__":
-            raise AttributeError(name)
-        result = _bridge.view_get(self._js, _property(name))
-        if result == _ABSENT and type(result) is str:
-            raise AttributeError("the JS " + _bridge.view_describe(self._js) + " has no property " + repr(_property(name)))
+        if name[-1:] == "_":
+            if name[:2] == "__":
+                raise AttributeError(name)
+            name = _property(name)
+        result = _view_get(self._js, name)
+        kind = type(result)
+        if kind is str:
+            if result[:1] != "\0":
+                return result
+            if result == _ABSENT:
+                raise AttributeError("the JS " + _view_describe(self._js) + " has no property " + repr(name))
+        elif kind is int or kind is float or kind is bool:
+            return result
         return _view_value(result, self._js)
 
     def __setattr__(self, name, value):
         value, boxed = _passed(value)
-        _done(_bridge.view_set(self._js, _property(name), value, boxed))
+        _done(_view_set(self._js, _property(name), value, boxed))
 
     def __delattr__(self, name):
-        result = _bridge.view_delete(self._js, _property(name))
+        result = _view_delete(self._js, _property(name))
         if result == _ABSENT:
-            raise AttributeError("the JS " + _bridge.view_describe(self._js) + " has no property " + repr(_property(name)))
+            raise AttributeError("the JS " + _view_describe(self._js) + " has no property " + repr(_property(name)))
         _done(result)
 
     def __call__(self, *args, **kwargs):
         passed = _arguments(args, kwargs)
         if passed is not None:
-            return _view_value(_bridge.view_call_plain(self._js, self._this, *passed))
-        return _view_value(_bridge.view_call(self._js, self._this, _js_arguments(args, kwargs)))
+            return _view_value(_view_call_plain(self._js, self._this, *passed))
+        return _view_value(_view_call(self._js, self._this, _js_arguments(args, kwargs)))
 
     def new(self, *args, **kwargs):
         passed = _arguments(args, kwargs)
         if passed is not None:
-            return _view_value(_bridge.view_new_plain(self._js, *passed))
-        return _view_value(_bridge.view_new(self._js, _js_arguments(args, kwargs)))
+            return _view_value(_view_new_plain(self._js, *passed))
+        return _view_value(_view_new(self._js, _js_arguments(args, kwargs)))
 
     def __getitem__(self, key):
         if type(key) is slice:
             start, stop, step = _slice_bounds(key, len(self))
-            items = _bridge.view_slice(self._js, start, stop, step)
+            items = _view_slice(self._js, start, stop, step)
             if type(items) is str:
                 _raise(items)
             return [_view_value(item) for item in items]
         key, boxed = _passed(_item_key(key))
-        result = _bridge.view_item(self._js, key, boxed)
+        result = _view_item(self._js, key, boxed)
         if type(result) is str:
             if result == _ABSENT:
                 raise _KeyError(key)
             if result == _OUT_OF_RANGE:
-                raise IndexError("index out of range for the JS " + _bridge.view_describe(self._js))
+                raise IndexError("index out of range for the JS " + _view_describe(self._js))
         return _view_value(result, self._js)
 
     def __setitem__(self, key, value):
         key, key_boxed = _passed(_item_key(key))
         value, boxed = _passed(value)
-        result = _bridge.view_set_item(self._js, key, key_boxed, value, boxed)
+        result = _view_set_item(self._js, key, key_boxed, value, boxed)
         if result == _OUT_OF_RANGE:
-            raise IndexError("assignment index out of range for the JS " + _bridge.view_describe(self._js))
+            raise IndexError("assignment index out of range for the JS " + _view_describe(self._js))
         _done(result)
 
     def __delitem__(self, key):
         key, boxed = _passed(_item_key(key))
-        result = _bridge.view_delete_item(self._js, key, boxed)
+        result = _view_delete_item(self._js, key, boxed)
         if result == _ABSENT:
             raise _KeyError(key)
         _done(result)
 
     def __len__(self):
-        result = _bridge.view_length(self._js)
+        result = _view_length(self._js)
         if type(result) is str:
             _raise(result)
         return result
 
     def __bool__(self):
-        result = _bridge.view_truthy(self._js)
+        result = _view_truthy(self._js)
         if type(result) is str:
             _raise(result)
         return result
 
     def __contains__(self, item):
         item, boxed = _passed(item)
-        result = _bridge.view_contains(self._js, item, boxed)
+        result = _view_contains(self._js, item, boxed)
         if type(result) is str:
             _raise(result)
         return result
 
     def __iter__(self):
-        if _impl.AWAIT_BY_ITER and _bridge.view_thenable(self._js) is True:
+        if _impl.AWAIT_BY_ITER and _view_thenable(self._js) is True:
             # MicroPython's `await` iterates what it awaits.
             return self.__await__()
-        iterator = _bridge.view_iter(self._js)
+        iterator = _view_iter(self._js)
         if type(iterator) is str:
             _raise(iterator)
         return _ViewIterator(iterator)
 
     def __await__(self):
-        thenable = _bridge.view_thenable(self._js)
+        thenable = _view_thenable(self._js)
         if thenable is not True:
             if type(thenable) is str:
                 _raise(thenable)
             # In the words of iteration's error: MicroPython's `await` iterates.
             raise TypeError(
                 "this JS "
-                + _bridge.view_describe(self._js)
+                + _view_describe(self._js)
                 + " is neither iterable nor awaitable (no Symbol.iterator, no length, no then method)"
             )
-        settled = yield from _impl.settle(_bridge.view_settle(self._js))
+        settled = yield from _impl.settle(_view_settle(self._js))
         if settled.length == 2:
             _raise(settled[0], settled[1])
         return _view_value(settled[0])
 
     def __eq__(self, other):
-        return type(other) is _View and _identity(self) == _identity(other)
+        # The same JS object, also when `other` is the interpreter's own JsProxy of it.
+        if type(other) is _View:
+            return _identity(self) == _identity(other)
+        return _impl.is_js(other) and _identity(self) == int(_view_identity(other))
 
     def __ne__(self, other):
         return not self.__eq__(other)
@@ -813,22 +860,30 @@ class _View:
         return _identity(self)
 
     def __bytes__(self):
-        result = _bridge.view_bytes(self._js)
+        # A buffer's bytes (ArrayBuffer, typed arrays, DataView); anything else as bytes()
+        # reads an iterable, in MicroPython's order (len, then the items): MicroPython's
+        # bytes() calls no __bytes__ and reads a view that way (docs/views.md).
+        result = _view_bytes(self._js)
         if type(result) is str:
-            _raise(result)
+            len(self)
+            return bytes(list(self))
         return to_py(result)
 
     def __str__(self):
-        return _view_value(_bridge.view_string(self._js))
+        return _view_value(_view_string(self._js))
 
     def __repr__(self):
-        return "<view of the JS " + _bridge.view_describe(self._js) + ">"
+        return "<view of the JS " + _view_describe(self._js) + ">"
+
+
+_impl.view_type = _View
 
 
 def _identity(view):
-    if not view._id:
-        object.__setattr__(view, "_id", int(_bridge.view_identity(view._js)))
-    return view._id
+    return int(_view_identity(view._js))
+
+
+_set_slot = object.__setattr__
 
 
 def _item_key(key):
@@ -870,7 +925,7 @@ class _ViewIterator:
         return self
 
     def __next__(self):
-        result = _bridge.view_next(self._iterator)
+        result = _view_next(self._iterator)
         if result == _DONE and type(result) is str:
             raise StopIteration
         return _view_value(result)
@@ -879,8 +934,18 @@ class _ViewIterator:
 def _call_viewed(function, *args):
     """What a proxy of a Python callable calls (js/loader.js callArguments): each argument
     arrives as ffi-core's view_carry made it; the result goes back by the to_js rules (as
-    it is when it crosses exactly, else boxed in a one-item JS Array)."""
-    return _returned(function(*[_view_value(arg) for arg in args]))
+    it is when it crosses exactly, else boxed in a one-item JS Array). An exception it
+    raises is kept, so that the Python code that called JavaScript gets it back as itself
+    (_python_error) rather than rebuilt from its traceback text."""
+    try:
+        return _returned(function(*[_view_value(arg) for arg in args]))
+    except BaseException as error:
+        _raised_in_callback[0] = error
+        raise
+
+
+# The last exception a callback raised (see _call_viewed).
+_raised_in_callback = [None]
 
 
 def _returned(result):
@@ -916,7 +981,7 @@ def create_proxy(func):
     same `func` gives the same JS function while that one is alive, so
     removeEventListener finds what addEventListener got. After destroy() every call
     throws one fixed error (ProxyDestroyedError)."""
-    if _impl.is_js(func):
+    if _impl.is_js(func) or type(func) is _View:
         raise TypeError(
             "create_proxy: expected a Python callable, got a JS value (JsProxy); JavaScript can use a JS function as it is"
         )
@@ -963,6 +1028,8 @@ def _site(func):
 def destroy(proxy):
     """Destroy a proxy made by create_proxy; destroying twice is harmless."""
     # A proxy read off a JS object is a bound method on MicroPython: unwrap it, as construct does.
+    if type(proxy) is _View:
+        proxy = proxy._js
     error = _bridge.destroy_proxy(_impl.js_function(proxy) or proxy)
     if error:
         _raise(error)

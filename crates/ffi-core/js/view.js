@@ -14,20 +14,29 @@ const setValues = Set.prototype.values;
 const setSize = Object.getOwnPropertyDescriptor(Set.prototype, "size").get;
 const includes = Array.prototype.includes;
 
-/** 1 for a Map, 2 for a Set (by their internal slots: no user code runs), else 0. */
+/**
+ * 1 for a Map, 2 for a Set, 3 for the global object (a namespace, whatever its `length`:
+ * a browser window has one), 4 for an ArrayBuffer or DataView (a sequence of bytes), else 0: by `instanceof` first (no exception on the common
+ * path), confirmed by the internal slot the built-in size getter needs (a Proxy of a Map
+ * or an object faking its prototype is no Map); no user code of the value runs but its
+ * prototype chain (a Proxy's getPrototypeOf trap), whose throw counts as "neither".
+ */
 export function collection_kind(value) {
+  if (value === globalThis) return 3;
+  if (value instanceof ArrayBuffer || value instanceof DataView) return 4;
   try {
-    mapSize.call(value);
-    return 1;
+    if (value instanceof Map) {
+      mapSize.call(value);
+      return 1;
+    }
+    if (value instanceof Set) {
+      setSize.call(value);
+      return 2;
+    }
   } catch {
-    // not a Map
+    // a Proxy or a fake: neither
   }
-  try {
-    setSize.call(value);
-    return 2;
-  } catch {
-    return 0;
-  }
+  return 0;
 }
 
 export const collection_size = (value, kind) => (kind === 1 ? mapSize.call(value) : setSize.call(value));
@@ -38,8 +47,11 @@ export const map_delete = (map, key) => mapDelete.call(map, key);
 export const set_has = (set, item) => setHas.call(set, item);
 export const array_includes = (value, item) => includes.call(value, item);
 
-/** `key in value` (value is an object or a function). */
-export const has_property = (value, key) => key in value;
+/** `key in value`; a primitive (a symbol view) as its wrapper object, as JS property reads do. */
+export const has_property = (value, key) => key in Object(value);
+
+/** `value[key]`, a primitive (a symbol view) read through its wrapper object. */
+export const get_property = (value, key) => Reflect.get(Object(value), key);
 
 /** The iterator a view's iteration uses: Map keys, Set values, the object's own
  * Symbol.iterator, else its items by index (`length` read at each step, as JS does). */
@@ -68,6 +80,10 @@ export function next_of(iterator) {
   }
   return step.done ? [] : [step.value];
 }
+
+/** The bytes of an ArrayBuffer or DataView as a Uint8Array over the same memory (live). */
+export const byte_view = (value) =>
+  value instanceof DataView ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value);
 
 /** Whether `value.then` is a function (what `await` takes for a thenable). */
 export const is_thenable = (value) => typeof value.then === "function";

@@ -101,15 +101,17 @@ pub fn to_py_package(value: &JsValue, depth: i32, mut options: ToPyOptions) -> J
 }
 
 /// The limits the Python shims apply themselves, read from here so that one number
-/// holds everywhere: `{ max_nesting, max_converter_chain }`.
+/// holds everywhere: `{ max_nesting, max_converter_chain, max_callback_nesting, max_callback_reentry }`.
 #[cfg(feature = "bridge")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn limits() -> JsValue {
-    use crate::convert::options::{MAX_CONVERTER_CHAIN, MAX_NESTING};
+    use crate::convert::options::{MAX_CALLBACK_NESTING, MAX_CALLBACK_REENTRY, MAX_CONVERTER_CHAIN, MAX_NESTING};
     let object = js_sys::Object::new();
     for (name, value) in [
         ("max_nesting", MAX_NESTING),
         ("max_converter_chain", MAX_CONVERTER_CHAIN),
+        ("max_callback_nesting", MAX_CALLBACK_NESTING),
+        ("max_callback_reentry", MAX_CALLBACK_REENTRY),
     ] {
         // Setting a data property on a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_f64(value as f64));

@@ -25,7 +25,7 @@ async function setUp(mp, { lifetime }) {
   const bridge = new Bridge(M, scratch, unwrap);
   const auto = lifetime === "auto";
   if (auto) checkAutoLifetime(mp);
-  const calls = callArguments(wasm.view_carry);
+  const calls = callArguments(wasm.view_carry, wasm.limits());
   // MicroPython keeps a callable's JS proxy alive while it is referenced: hold or drop it.
   const proxies = makeProxies(
     Proxies,

@@ -31,6 +31,8 @@ js_exception = JsException
 window = js
 
 _raise = None
+# ffi._View, set by the shim: walks take a view for the JS value it wraps.
+view_type = None
 
 
 class _Raiser:
@@ -186,6 +188,10 @@ def _fill(root, table, convert_one, convert):
         if obj is window:
             # The `js` module stands for the JS global object, as window does everywhere.
             table[key] = _bridge.globalThis
+            continue
+        if type(obj) is view_type:
+            # A view (ffi._View) is the JS value it wraps, before any converter.
+            table[key] = obj._js
             continue
         if key in active:
             _raise_wire(_bridge.converter_error(0, type(obj).__name__))

@@ -17,7 +17,7 @@ async function setUp(pyodide, { lifetime }) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const { Bridge, Proxies } = wasm;
   const bridge = new Bridge();
-  const calls = callArguments(wasm.view_carry);
+  const calls = callArguments(wasm.view_carry, wasm.limits());
   // A borrowed argument proxy dies when the call returns: copy() makes one that lasts.
   const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls);
   const auto = lifetime === "auto" ? installAutoLifetime(pyodide, proxies, Proxies.is_proxy) : null;

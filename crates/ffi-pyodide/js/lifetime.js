@@ -12,6 +12,10 @@
 //   (ffi's own proxy if `create_proxy` or `to_js` made one, else the last implicit one), so the
 //   same object is the same JS value every time it crosses: removeEventListener works.
 //
+// - `pyproxy_new` for a view (ffi's `_View`, docs/views.md): the JS value it wraps, so that
+//   a view handed to `import js`, to `pyodide.ffi` or to any code that is not ffi's
+//   arrives as the JS object itself.
+//
 // Explicit `destroy()` calls, and PyProxies with options (captureThis, roundtrip, JSON
 // adaptors, copies), go to Pyodide unchanged.
 
@@ -43,6 +47,9 @@ export function installAutoLifetime(pyodide, proxies, isProxy) {
   // What Pyodide's own helpers see for an ffi proxy they find among a call's arguments:
   // nothing to register, nothing to destroy.
   const inert = { shared: { ptr: 0, gcRegistered: true }, props: {} };
+  // JS values handed out in place of a view's PyProxy: nothing of Pyodide's to destroy.
+  const viewTargets = new WeakSet();
+  const isInert = (value) => isProxy(value) || viewTargets.has(value);
 
   M.pyproxy_new = function (ptr, options) {
     // Conversions (call arguments, attribute writes, results) pass options; a bare call is
@@ -60,12 +67,18 @@ export function installAutoLifetime(pyodide, proxies, isProxy) {
     const last = implicit.get(ptr)?.deref();
     if (last !== undefined && getAttrsQuiet(last).shared.ptr === ptr) return last;
     const fresh = newProxy.call(this, ptr, options);
+    if (fresh.type === "_View") {
+      const target = fresh._js;
+      destroyProxy.call(this, fresh, undefined, false);
+      if (target !== null && (typeof target === "object" || typeof target === "function")) viewTargets.add(target);
+      return target;
+    }
     implicit.set(ptr, new WeakRef(fresh));
     forget.register(fresh, ptr);
     return fresh;
   };
   M.pyproxy_destroy = function (proxy, message, destroyRoundtrip) {
-    if (isProxy(proxy)) return undefined;
+    if (isInert(proxy)) return undefined;
     if (typeof message === "string" && message.startsWith(BORROWED)) {
       const { shared } = getAttrsQuiet(proxy);
       if (shared.ptr && !shared.gcRegistered) gcRegister(shared);
@@ -73,7 +86,7 @@ export function installAutoLifetime(pyodide, proxies, isProxy) {
     }
     return destroyProxy.call(this, proxy, message, destroyRoundtrip);
   };
-  M.PyProxy_getAttrs = (proxy) => (isProxy(proxy) ? inert : getAttrs(proxy));
+  M.PyProxy_getAttrs = (proxy) => (isInert(proxy) ? inert : getAttrs(proxy));
   M.gc_register_proxy = (shared) => (shared === inert.shared ? undefined : gcRegister(shared));
   return {
     /**
@@ -84,7 +97,7 @@ export function installAutoLifetime(pyodide, proxies, isProxy) {
      */
     releaseArgument(proxy) {
       // ffi's own proxy (what the hook hands out for an object that has one) stays.
-      if (isProxy(proxy)) return;
+      if (isInert(proxy)) return;
       const shared = getAttrsQuiet(proxy)?.shared;
       if (shared?.ptr && !shared.gcRegistered) destroyProxy.call(M, proxy, undefined, false);
     },

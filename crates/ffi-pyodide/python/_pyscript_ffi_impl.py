@@ -21,13 +21,16 @@ window = _bridge.globalThis
 
 def js_exception(name, message, js_error):
     """The JsException for an error the bridge caught: Pyodide's own for a JS Error (as
-    Pyodide raises it), else a JS Error made with that name and message."""
-    if isinstance(js_error, JsException):
+    Pyodide raises it) when it reads as the bridge words it, else a JS Error made with
+    that name and message (an Error with an empty name is "Error" on every interpreter)."""
+    if isinstance(js_error, JsException) and str(js_error) == name + ": " + message:
         return js_error
     return _bridge.make_error(name, message)
 
 
 _raise_wire = None
+# ffi._View, set by the shim: walks take a view for the JS value it wraps.
+view_type = None
 
 
 def arm_guard(raise_wire):
@@ -88,6 +91,10 @@ class _Pickler(pickle.Pickler):
             return (_ext, (2, 0))
         if isinstance(obj, JsProxy):
             self.js_refs.append(obj)
+            return (_ext, (0, len(self.js_refs) - 1))
+        if type(obj) is view_type:
+            # A view (ffi._View) is the JS value it wraps, before any converter.
+            self.js_refs.append(obj._js)
             return (_ext, (0, len(self.js_refs) - 1))
         if obj is _undefined:
             return (_ext, (2, 0))

@@ -11,6 +11,22 @@ pub const MAX_NESTING: usize = 900;
 /// that never returns data or a JS value is cut off here, well before any stack limit.
 pub const MAX_CONVERTER_CHAIN: usize = 16;
 
+/// How deeply calls from JavaScript into Python callbacks may nest in each other; deeper
+/// is a RangeError thrown in JavaScript before Python is entered. Below MicroPython's own
+/// Python stack, which ends between 30 and 40 such levels of small functions, so that
+/// both interpreters refuse at the same depth.
+pub const MAX_CALLBACK_NESTING: usize = 24;
+
+/// How deeply calls of one Python callable from JavaScript may nest inside calls of it
+/// that got one of the same JS objects as an argument; a deeper call returns `undefined`
+/// without running Python. A JS Proxy whose trap is a Python function is the case this
+/// bounds: Pyodide reads about a dozen properties of every object reaching Python, the
+/// trap's receiver included, and each read runs the trap again; three levels keep that to
+/// about 2,000 calls, where no limit would never end (or end the interpreter). A throw
+/// instead would unwind through Pyodide's own frames, which it does not survive.
+/// Recursion with other arguments at each level is bounded by MAX_CALLBACK_NESTING only.
+pub const MAX_CALLBACK_REENTRY: usize = 3;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToJsOptions {
     /// Limit on container nesting; beyond it the conversion fails with `RecursionError`.

@@ -30,6 +30,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn has_property(value: &JsValue, key: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(catch)]
+    fn get_property(value: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
     fn iterator_of(value: &JsValue, kind: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn next_of(iterator: &JsValue) -> Result<Array, JsValue>;
@@ -41,6 +43,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn to_text(value: &JsValue) -> Result<JsValue, JsValue>;
     fn construct_hint(error: JsValue) -> JsValue;
+    #[wasm_bindgen(catch)]
+    fn byte_view(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// What Python operations an object supports beyond attributes (docs/views.md).
@@ -54,11 +58,37 @@ enum Shape {
 
 const MAP: u32 = 1;
 const SET: u32 = 2;
+/// The global object: a namespace, never an array-like (a browser window has a `length`).
+const GLOBAL: u32 = 3;
+/// An ArrayBuffer or DataView: a sequence of its bytes (see [`indexed`]).
+const BYTES: u32 = 4;
+
+/// What the sequence operations index: an ArrayBuffer's or DataView's bytes (a live
+/// Uint8Array over them, so that `bytes()`, `len`, items and iteration read bytes on
+/// every interpreter), else the value itself.
+fn indexed(target: &JsValue) -> Result<JsValue, JsValue> {
+    if collection_kind(target) == BYTES {
+        byte_view(target)
+    } else {
+        Ok(target.clone())
+    }
+}
+
+/// `indexed(target)`, or the error value to return.
+macro_rules! indexed_or_return {
+    ($target:ident) => {
+        let $target = &match indexed($target) {
+            Ok(value) => value,
+            Err(error) => return raised(error),
+        };
+    };
+}
 
 fn shape(target: &JsValue) -> Result<Shape, JsValue> {
     match collection_kind(target) {
         MAP => return Ok(Shape::Map),
         SET => return Ok(Shape::Set),
+        GLOBAL => return Ok(Shape::Other),
         _ => {}
     }
     if target.is_function() || !target.is_object() {
@@ -105,7 +135,12 @@ fn index_in(key: &JsValue, length: u32) -> Option<Result<u32, ()>> {
 /// `view.name`: the property, or ABSENT when it is not `in` the object.
 #[wasm_bindgen]
 pub fn view_get(target: &JsValue, key: &JsValue) -> JsValue {
-    match Reflect::get(target, key) {
+    let read = if target.is_object() || target.is_function() {
+        Reflect::get(target, key)
+    } else {
+        get_property(target, key)
+    };
+    match read {
         Ok(value) if value.is_undefined() => match has_property(target, key) {
             Ok(true) => marker(super::NONE),
             Ok(false) => marker(super::ABSENT),
@@ -164,9 +199,10 @@ pub fn view_delete(target: &JsValue, key: &JsValue) -> JsValue {
 }
 
 fn quoted(key: &JsValue) -> String {
-    match key.as_string() {
-        Some(text) => format!("{text:?}"),
-        None => describe(key),
+    match (key.as_string(), key.as_f64()) {
+        (Some(text), _) => format!("{text:?}"),
+        (None, Some(index)) => index.to_string(),
+        _ => describe(key),
     }
 }
 
@@ -206,6 +242,7 @@ pub fn view_new(cls: &JsValue, args: &Array) -> JsValue {
 /// `view[key]`: a Map's entry, an array-like's item (Python indexing), else the property.
 #[wasm_bindgen]
 pub fn view_item(target: &JsValue, key: &JsValue) -> JsValue {
+    indexed_or_return!(target);
     match shape(target) {
         Err(error) => raised(error),
         Ok(Shape::Map) => match map_has(target, key) {
@@ -229,6 +266,7 @@ pub fn view_item(target: &JsValue, key: &JsValue) -> JsValue {
 /// `view[key] = value`.
 #[wasm_bindgen]
 pub fn view_set_item(target: &JsValue, key: &JsValue, value: &JsValue) -> JsValue {
+    indexed_or_return!(target);
     match shape(target) {
         Err(error) => raised(error),
         Ok(Shape::Map) => match map_set(target, key, value) {
@@ -275,6 +313,7 @@ pub fn view_delete_item(target: &JsValue, key: &JsValue) -> JsValue {
 /// `slice.indices` gives them), carried, as a JS Array.
 #[wasm_bindgen]
 pub fn view_slice(target: &JsValue, start: i32, stop: i32, step: i32) -> JsValue {
+    indexed_or_return!(target);
     let items = Array::new();
     let mut index = start;
     while (step > 0 && index < stop) || (step < 0 && index > stop) {
@@ -306,6 +345,7 @@ fn is_error(value: &JsValue) -> bool {
 /// `len(view)`: a Map's or Set's size, an array-like's length.
 #[wasm_bindgen]
 pub fn view_length(target: &JsValue) -> JsValue {
+    indexed_or_return!(target);
     match shape(target) {
         Err(error) => raised(error),
         Ok(Shape::Map) => size(target, MAP),
@@ -331,6 +371,7 @@ fn size(target: &JsValue, kind: u32) -> JsValue {
 /// `bool(view)`: False for an empty array-like, Map or Set.
 #[wasm_bindgen]
 pub fn view_truthy(target: &JsValue) -> JsValue {
+    indexed_or_return!(target);
     let length = match shape(target) {
         Err(error) => return raised(error),
         Ok(Shape::Map) => size(target, MAP),
@@ -348,6 +389,7 @@ pub fn view_truthy(target: &JsValue) -> JsValue {
 /// a property name.
 #[wasm_bindgen]
 pub fn view_contains(target: &JsValue, item: &JsValue) -> JsValue {
+    indexed_or_return!(target);
     let found = match shape(target) {
         Err(error) => return raised(error),
         Ok(Shape::Map) => map_has(target, item),
@@ -364,13 +406,14 @@ pub fn view_contains(target: &JsValue, item: &JsValue) -> JsValue {
 /// `iter(view)`: the JS iterator to step with [`view_next`].
 #[wasm_bindgen]
 pub fn view_iter(target: &JsValue) -> JsValue {
+    indexed_or_return!(target);
     let kind = collection_kind(target);
-    if kind == 0 {
+    if kind == 0 || kind == GLOBAL {
         let iterable = match Reflect::get(target, &js_sys::Symbol::iterator()) {
             Ok(method) => method.is_function(),
             Err(error) => return raised(error),
         };
-        if !iterable && !matches!(shape(target), Ok(Shape::ArrayLike(_))) {
+        if !iterable && (kind == GLOBAL || !matches!(shape(target), Ok(Shape::ArrayLike(_)))) {
             return type_error(
                 target,
                 format!(

@@ -1,0 +1,87 @@
+// `make bench`, views: the cost of each common operation on a view (docs/views.md)
+// against the same operation on the interpreter's own JsProxy (`import js`), measured in
+// one process, alternating rounds; medians and ratios printed and written to
+// target/bench/views.json. The native column is what each interpreter does by itself
+// (MicroPython's wraps numbers to 32 bits and has no len() of a JS array: `.length`
+// stands in); the ratio is the price of the canonical rules. Nothing here asserts a time.
+import { mkdir, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+import { loadMicroPython } from "../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
+import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
+import { install as installMicroPython } from "../dist/ffi-micropython/index.js";
+import { install as installPyodide } from "../dist/ffi-pyodide/index.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const ROUNDS = 7;
+const N = 20000;
+const quiet = { stdout: () => {}, stderr: () => {} };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// [row, setup shared by both, the loop body on `o` (a view or a JsProxy), and a native
+// body where the native operation has another spelling]
+const ROWS = [
+  ["attribute read", "", "o.x"],
+  ["object result", "", "o.child"],
+  ["method call (small ints)", "", "m.max(i, 2)"],
+  ["item", "", "a[3]"],
+  ["len", "", "len(a)", "a.length"],
+  ["iterate 10 items", "", "for v in a: pass"],
+  ["attribute write", "", "o.y = i"],
+  ["callback from JS", "", "each(f)"],
+];
+
+const SETUP = (view) => `
+import js
+from pyscript import ffi
+_w = ffi.bind(js.eval("globalThis")) if ${view ? "True" : "False"} else js
+o = _w.JSON.parse('{"x": 5, "child": {"k": 1}}')
+m = _w.Math
+a = _w.JSON.parse("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]")
+_each = _w.eval("(f) => { let t = 0; for (let i = 0; i < 10; i++) t += f(i); return t }")
+def f(i):
+    return i
+_native_f = ${view ? "None" : "__make_native(f)"}
+def each(g):
+    return _each(_native_f if _native_f is not None else g)
+`;
+
+async function measure(name, load, install, makeNative) {
+  const I = await load(quiet);
+  await install(I);
+  I.runPython(`__make_native = ${makeNative}`);
+  I.runPython(`__ns_view = {}\n__ns_native = {}\nexec(${JSON.stringify(SETUP(true))}, __ns_view)\n__ns_native["__make_native"] = __make_native\nexec(${JSON.stringify(SETUP(false))}, __ns_native)`);
+  const time = (ns, body) => {
+    const code = `def __loop():\n    for i in range(${N}):\n        ${body}\n__loop()`;
+    const start = performance.now();
+    I.runPython(`exec(${JSON.stringify(code)}, ${ns})`);
+    return performance.now() - start;
+  };
+  const rows = {};
+  for (const [row, , body, nativeBody] of ROWS) {
+    const view = [];
+    const native = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      if (r % 2) {
+        native.push(time("__ns_native", nativeBody ?? body));
+        view.push(time("__ns_view", body));
+      } else {
+        view.push(time("__ns_view", body));
+        native.push(time("__ns_native", nativeBody ?? body));
+      }
+    }
+    rows[row] = { view_ms: median(view), native_ms: median(native), ratio: median(view) / median(native) };
+    console.log(
+      `${name.padEnd(12)} ${row.padEnd(26)} ${N} ops: view ${median(view).toFixed(1)} ms, native ${median(native).toFixed(1)} ms = ${(median(view) / median(native)).toFixed(2)}x`,
+    );
+  }
+  return rows;
+}
+
+const results = {
+  pyodide: await measure("pyodide", loadPyodide, installPyodide, "__import__('pyodide.ffi', None, None, ['create_proxy']).create_proxy"),
+  micropython: await measure("micropython", loadMicroPython, installMicroPython, "lambda f: f"),
+};
+await mkdir(`${ROOT}target/bench`, { recursive: true });
+await writeFile(`${ROOT}target/bench/views.json`, JSON.stringify(results, null, 2));
+console.log("ratio: a view's operation over the interpreter's own JsProxy operation (target: <= 2x); results: target/bench/views.json");
