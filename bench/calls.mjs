@@ -175,11 +175,12 @@ window.__native = native_proxy(add)
     }
   }
   globalThis.__ours.destroy();
-  // Python -> JS calls through ffi.bind (errors caught, results by the canonical rules)
-  // against the interpreter's own JsProxy call of the same function.
+  // Python -> JS calls through a view (pyscript.window: errors caught, results by the
+  // canonical rules) against the interpreter's own JsProxy call of the same function.
   I.runPython(`
-_raw_max = window.Math.max
-_bound_max = ffi.bind(window).Math.max
+import js as _native_js
+_raw_max = _native_js.Math.max
+_bound_max = window.Math.max
 def _calls(f):
     for i in range(${CALLS}):
         f(i, 2)
@@ -214,7 +215,7 @@ def _calls(f):
   };
   results[name] = row;
   console.log(
-    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | Python->JS call handing over a callable, auto/manual: ${row.hand_over_auto_ms.toFixed(1)}/${row.hand_over_manual_ms.toFixed(1)} ms = ${row.hand_over_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x | ffi.bind call vs raw: ${row.bind_call_ms.toFixed(1)}/${row.raw_call_ms.toFixed(1)} ms = ${row.bind_call_ratio.toFixed(1)}x | plain js calls with/without bridge: ${row.plain_call_with_bridge_ms.toFixed(1)}/${row.plain_call_without_bridge_ms.toFixed(1)} ms = ${row.plain_call_ratio.toFixed(2)}x`,
+    `${name.padEnd(12)} callback ${CALLS} calls: ours ${row.callback_ours_ms.toFixed(1)} ms, native ${row.callback_native_ms.toFixed(1)} ms, cost ratio ${row.callback_cost_ratio.toFixed(2)}x | Python->JS call handing over a callable, auto/manual: ${row.hand_over_auto_ms.toFixed(1)}/${row.hand_over_manual_ms.toFixed(1)} ms = ${row.hand_over_ratio.toFixed(2)}x | unrelated JS with/without bridge: ${row.unrelated_js_ratio.toFixed(2)}x | view call vs native JsProxy: ${row.bind_call_ms.toFixed(1)}/${row.raw_call_ms.toFixed(1)} ms = ${row.bind_call_ratio.toFixed(1)}x | plain js calls with/without bridge: ${row.plain_call_with_bridge_ms.toFixed(1)}/${row.plain_call_without_bridge_ms.toFixed(1)} ms = ${row.plain_call_ratio.toFixed(2)}x`,
   );
 }
 await mkdir(`${ROOT}target/bench`, { recursive: true });

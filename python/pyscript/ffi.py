@@ -681,28 +681,46 @@ def _plain(value):
 
 
 def _passed(value):
-    """(value, False) when it crosses as it is, else (a one-item JS Array holding its to_js
-    conversion, True)."""
+    """(value, False) when it crosses as it is (plain, a view's JS value, a proxy), else
+    (a one-item JS Array holding its to_js conversion, True)."""
     if _plain(value):
         return value, False
     if type(value) is _View:
         return value._js, False
+    if _proxied(value):
+        return _proxy_of(value), False
     return to_js([value]), True
 
 
+# What to_js converts by value (subclasses included); any other Python object crosses as
+# its persistent proxy (docs/views.md, "Python -> JS").
+_DATA_TYPES = (int, float, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset, JsSentinel)
+
+
+def _proxied(value):
+    """Whether value crosses as its ffi proxy (a callable, any other object): made
+    directly, a tenth of what a to_js call costs."""
+    return not isinstance(value, _DATA_TYPES) and not _impl.is_js(value) and _impl.js_function(value) is None
+
+
 def _arguments(args, kwargs):
-    """The arguments of a call as they cross: a list of plain values and JS values, or
-    None when some need to_js (then they go as one JS Array)."""
+    """The arguments of a call as they cross: a list of plain values, JS values and
+    proxies, or None when some need to_js (then they go as one JS Array)."""
     if kwargs:
         return None
     passed = None
     for i, arg in enumerate(args):
         if type(arg) is _View:
-            if passed is None:
-                passed = list(args)
-            passed[i] = arg._js
-        elif not _plain(arg):
+            value = arg._js
+        elif _plain(arg):
+            continue
+        elif _proxied(arg):
+            value = _proxy_of(arg)
+        else:
             return None
+        if passed is None:
+            passed = list(args)
+        passed[i] = value
     return args if passed is None else passed
 
 
@@ -748,6 +766,12 @@ class _View:
                 raise AttributeError("the JS " + _view_describe(self._js) + " has no property " + repr(name))
         elif kind is int or kind is float or kind is bool:
             return result
+        elif isinstance(result, _JS_TYPES):
+            # Inline: this is the hot path of DOM code (el.setAttribute, document.body).
+            view = _new_view(_View)
+            _set_slot(view, "_js", result)
+            _set_slot(view, "_this", self._js)
+            return view
         return _view_value(result, self._js)
 
     def __setattr__(self, name, value):
@@ -761,6 +785,23 @@ class _View:
         _done(result)
 
     def __call__(self, *args, **kwargs):
+        if not kwargs:
+            for arg in args:
+                kind = type(arg)
+                if kind is str:
+                    if "\0" in arg:
+                        break
+                elif kind is int:
+                    if not -0x80000000 <= arg <= 0x7FFFFFFF:
+                        break
+                elif kind is not float and kind is not bool and arg is not None:
+                    break
+            else:
+                result = _view_call_plain(self._js, self._this, *args)
+                kind = type(result)
+                if kind is int or kind is float or kind is bool or (kind is str and result[:1] != "\0"):
+                    return result
+                return _view_value(result)
         passed = _arguments(args, kwargs)
         if passed is not None:
             return _view_value(_view_call_plain(self._js, self._this, *passed))
@@ -773,19 +814,28 @@ class _View:
         return _view_value(_view_new(self._js, _js_arguments(args, kwargs)))
 
     def __getitem__(self, key):
-        if type(key) is slice:
+        kind = type(key)
+        if (kind is int and -0x80000000 <= key <= 0x7FFFFFFF) or (kind is str and "\0" not in key):
+            result = _view_item(self._js, key, False)
+        elif kind is slice:
             start, stop, step = _slice_bounds(key, len(self))
             items = _view_slice(self._js, start, stop, step)
             if type(items) is str:
                 _raise(items)
             return [_view_value(item) for item in items]
-        key, boxed = _passed(_item_key(key))
-        result = _view_item(self._js, key, boxed)
-        if type(result) is str:
+        else:
+            passed, boxed = _passed(_item_key(key))
+            result = _view_item(self._js, passed, boxed)
+        kind = type(result)
+        if kind is str:
+            if result[:1] != "\0":
+                return result
             if result == _ABSENT:
                 raise _KeyError(key)
             if result == _OUT_OF_RANGE:
                 raise IndexError("index out of range for the JS " + _view_describe(self._js))
+        elif kind is int or kind is float or kind is bool:
+            return result
         return _view_value(result, self._js)
 
     def __setitem__(self, key, value):
@@ -884,6 +934,9 @@ def _identity(view):
 
 
 _set_slot = object.__setattr__
+_new_view = object.__new__
+# What the interpreter's own JS values are (isinstance): the results views wrap.
+_JS_TYPES = _impl.JS_TYPES
 
 
 def _item_key(key):
@@ -926,8 +979,14 @@ class _ViewIterator:
 
     def __next__(self):
         result = _view_next(self._iterator)
-        if result == _DONE and type(result) is str:
-            raise StopIteration
+        kind = type(result)
+        if kind is str:
+            if result[:1] != "\0":
+                return result
+            if result == _DONE:
+                raise StopIteration
+        elif kind is int or kind is float or kind is bool:
+            return result
         return _view_value(result)
 
 
@@ -938,7 +997,21 @@ def _call_viewed(function, *args):
     raises is kept, so that the Python code that called JavaScript gets it back as itself
     (_python_error) rather than rebuilt from its traceback text."""
     try:
-        return _returned(function(*[_view_value(arg) for arg in args]))
+        for arg in args:
+            kind = type(arg)
+            if not (kind is int or kind is float or kind is bool or (kind is str and arg[:1] != "\0")):
+                result = function(*[_view_value(arg) for arg in args])
+                break
+        else:
+            # Every argument is a primitive that needs no decoding (the common event case).
+            result = function(*args)
+        kind = type(result)
+        if kind is str:
+            if "\0" not in result:
+                return result
+        elif result is None or kind is bool or kind is float or (kind is int and -0x80000000 <= result <= 0x7FFFFFFF):
+            return result
+        return to_js([result])
     except BaseException as error:
         _raised_in_callback[0] = error
         raise

@@ -271,3 +271,7 @@ AWAIT_BY_ITER = True
 def settle(promise):
     """Wait for a JS Promise in a coroutine: MicroPython iterates a JsProxy of one."""
     return (yield from promise)
+
+
+# The types of the interpreter's own JS values, for isinstance (a view wraps them).
+JS_TYPES = (_JsProxy,)

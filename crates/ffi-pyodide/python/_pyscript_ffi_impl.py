@@ -262,3 +262,7 @@ AWAIT_BY_ITER = False
 def settle(promise):
     """Wait for a JS Promise in a coroutine: Pyodide awaits a JsProxy of one."""
     return (yield from promise.__await__())
+
+
+# The types of the interpreter's own JS values, for isinstance (a view wraps them).
+JS_TYPES = (JsProxy,)
