@@ -96,9 +96,29 @@ fn ffi_stubs_match_the_module() {
                 .or_else(|| l.strip_prefix("class "))
                 .map(|rest| rest.split(['(', ':']).next().unwrap_or(""));
             let name = name.or_else(|| l.split_once(": Final").map(|(n, _)| n));
-            // Private helper types (`_Bound`, what bind() returns) are not exports.
+            // Private helper types (`_View`, what bind() returns) are not exports.
             name.filter(|n| !n.starts_with('_')).map(str::to_owned)
         })
         .collect();
     assert_eq!(exported, stubbed, "python/pyscript/ffi.pyi and ffi.py's __all__ differ");
+}
+
+/// bench/payloads.py is the project's copy of `../shared/bench/payloads.py` (the soak and
+/// the bench use it when the shared folder is not beside the checkout): where the shared
+/// file is there, the copy must be identical to it.
+#[test]
+fn bench_payloads_match_the_shared_file() {
+    let root = crate::repo_root();
+    let copy = std::fs::read_to_string(root.join("bench/payloads.py")).expect("bench/payloads.py");
+    assert!(copy.contains("PAYLOADS"), "bench/payloads.py should define PAYLOADS");
+    match std::fs::read_to_string(root.join("../shared/bench/payloads.py")) {
+        Ok(shared) => assert_eq!(
+            copy, shared,
+            "bench/payloads.py differs from ../shared/bench/payloads.py: copy the shared file over it"
+        ),
+        // A checkout with no shared folder beside it has only the copy to run with.
+        Err(_) => {
+            eprintln!("no ../shared/bench/payloads.py beside this checkout: nothing to compare bench/payloads.py with")
+        }
+    }
 }

@@ -927,6 +927,9 @@ class _View:
 
 
 _impl.view_type = _View
+# How MicroPython's guard asks a view for its JS value (ffi-micropython js/guard.js): a
+# class attribute, so that asking any other object (has_attr) runs none of its code.
+_View.__ffi_js__ = property(lambda view: view._js)
 
 
 def _identity(view):

@@ -45,6 +45,19 @@ const NATIVE_CALLERS = new Set([
   "js_reflect_construct",
 ]);
 
+// The attribute by which a view gives the JS value it wraps (python/pyscript/ffi.py), and
+// MicroPython's proxy kind of a JsProxy in its conversion record (`value` + 4: its ref).
+const VIEW_TARGET = "__ffi_js__";
+const JSPROXY_KIND = 9;
+
+/** A NUL-terminated copy of ASCII `text` in MicroPython's heap, kept for its lifetime. */
+function cString(M, text) {
+  const at = M._malloc(text.length + 1);
+  for (let i = 0; i < text.length; i++) M.setValue(at + i, text.charCodeAt(i), "i8");
+  M.setValue(at + text.length, 0, "i8");
+  return at;
+}
+
 // guarded function -> original, and back (one guard per function, for as long as it lives:
 // JavaScript sees the same function each time Python hands it over).
 const originals = new WeakMap();
@@ -110,6 +123,19 @@ export function installGuard(M, keepAsIs, wireOf, crossesSafely) {
     );
   }
   guardedTables.add(slots);
+  // A view (ffi's `_View`, docs/views.md) reaches JavaScript as MicroPython's proxy of a
+  // Python callable, a function whose attributes JavaScript cannot read: the guard asks
+  // MicroPython itself for the view's VIEW_TARGET attribute (has_attr never raises; the
+  // lookup runs only when it is there) and passes the JS value it wraps instead.
+  const viewName = cString(M, VIEW_TARGET);
+  const viewOut = M._malloc(12);
+  const canAsk = typeof M._proxy_c_to_js_has_attr === "function" && typeof M._proxy_c_to_js_lookup_attr === "function";
+  function viewTarget(value) {
+    const ref = value._ref;
+    if (!canAsk || !Number.isInteger(ref) || !M._proxy_c_to_js_has_attr(ref, viewName)) return value;
+    M._proxy_c_to_js_lookup_attr(ref, viewName, viewOut);
+    return M.getValue(viewOut, "i32") === JSPROXY_KIND ? unwrap(table[M.getValue(viewOut + 4, "i32")]) : value;
+  }
   let raiser = null;
   let micropythonUrl = null;
   let pendingWire = "";
@@ -138,7 +164,7 @@ export function installGuard(M, keepAsIs, wireOf, crossesSafely) {
   // traps throw) is passed as it is.
   function unwrapArguments(args) {
     for (let i = 0; i < args.length; i++) {
-      if (typeof args[i] === "function") args[i] = unwrap(args[i]);
+      if (typeof args[i] === "function") args[i] = viewTarget(unwrap(args[i]));
     }
     const last = args[args.length - 1];
     if (typeof last === "object" && last !== null) {
