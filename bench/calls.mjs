@@ -101,9 +101,11 @@ function printLoopMedian(I) {
  */
 async function handOverChild(interp, lifetime) {
   const I = await childInterpreter(interp, { lifetime });
+  // Through the interpreter's own \`js\` module: what lifetime "auto" hooks (through a view
+  // a callable is ffi's proxy whatever the lifetime).
   I.runPython(`
-from pyscript import window
-_take = window.eval("(f, i) => i")
+import js
+_take = js.eval("(f, i) => i")
 def _callback():
     return 1
 def _loop():

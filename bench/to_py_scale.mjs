@@ -44,7 +44,8 @@ async function load(interp) {
 /** Median milliseconds of `run()` inside the interpreter, checking the result each time. */
 function time(I, value, n, check, expression) {
   globalThis.__scale_value = [value];
-  I.runPython(`from pyscript import ffi, window\nV = window.__scale_value\nN = ${n}`);
+  // The interpreter's own JS value (import js): Pyodide's native to_py() is a method of it.
+  I.runPython(`import js\nfrom pyscript import ffi\nV = js.__scale_value\nN = ${n}`);
   const times = [];
   const rounds = n >= 1_000_000 ? Math.min(ROUNDS, 2) : ROUNDS;
   for (let round = 0; round < rounds; round++) {

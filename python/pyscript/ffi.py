@@ -92,8 +92,10 @@ def _python_error(type_name, details, js_error=_TAKE):
     # both interpreters keep only its type name and traceback text. A built-in type is
     # raised again with its message; any other stays the JsException named PythonError.
     error = _bridge.take_error() if js_error is _TAKE else js_error
+    # The exception a callback raised, if this is it (JavaScript may have caught that one
+    # and the error come from elsewhere: its type and message must be the ones reported).
     kept, _raised_in_callback[0] = _raised_in_callback[0], None
-    if kept is not None and type(kept).__name__ == type_name:
+    if kept is not None and type(kept).__name__ == type_name and str(kept) in details:
         return kept
     cls = getattr(_builtins, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, Exception)):
