@@ -14,6 +14,28 @@
 // stops both kinds at about 60 % of the depth where the JS stack would overflow.
 const STACK_BOUND = 768 * 1024;
 
+// How deep a small JS function recurses on a main thread, where STACK_BOUND holds (Node
+// 20: about 13,700; Chromium: about 20,500, smaller frames). A thread with a smaller JS
+// stack — a browser Web Worker has about half — gets a bound scaled down by the same
+// ratio (never up): measured once per install, in about a millisecond.
+const IN_NODE = typeof process !== "undefined" && !!process.versions?.node;
+const REFERENCE_DEPTH = IN_NODE ? 13_000 : 20_000;
+
+/** How deep a small function recurses before this thread's JS stack ends. */
+function jsStackDepth() {
+  let depth = 0;
+  const dive = () => {
+    depth++;
+    dive();
+  };
+  try {
+    dive();
+  } catch {
+    // The engine's stack ended: that is the measurement.
+  }
+  return depth;
+}
+
 const NEEDED = [
   "_PyThreadState_Get",
   "_emscripten_stack_get_current",
@@ -32,14 +54,15 @@ export function stackBound(pyodide) {
         "deep nesting into a RecursionError instead of a fatal error; use a supported Pyodide (see docs/conversions.md)",
     );
   }
+  const bound = Math.floor(STACK_BOUND * Math.min(1, jsStackDepth() / REFERENCE_DEPTH));
   // Nested conversions (a default_converter that converts) keep the outermost bound.
   let depth = 0;
   let bounded = false;
   return {
     enter() {
       if (depth++ > 0) return;
-      const start = M._emscripten_stack_get_current() - STACK_BOUND;
-      bounded = M._PyUnstable_ThreadState_SetStackProtection(M._PyThreadState_Get(), start, STACK_BOUND) === 0;
+      const start = M._emscripten_stack_get_current() - bound;
+      bounded = M._PyUnstable_ThreadState_SetStackProtection(M._PyThreadState_Get(), start, bound) === 0;
       // A refusal sets a Python error; the conversion then runs with the default protection.
       if (!bounded) M._PyErr_Clear();
     },
