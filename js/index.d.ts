@@ -9,6 +9,13 @@ export interface InstallOptions {
    * a `TypeError`.
    */
   lifetime?: "auto" | "manual";
+  /**
+   * What the install writes. `"pyscript"` (default): the `pyscript` package with `ffi`,
+   * `window` and `document`. `"private"`: only the ffi module, as `_pyscript_ffi_pkg.ffi`,
+   * shadowing nothing, for a page whose `pyscript` package is PyScript's own
+   * (`dist/pyscript/plugin.js` uses it). A second `install()` must ask for the same.
+   */
+  package?: "pyscript" | "private";
 }
 
 /**

@@ -61,8 +61,7 @@ export function callArguments(carry, { max_callback_nesting: maxNesting, max_cal
       `pyscript.ffi: calls from JavaScript into Python nested too deep (${why}); recursion through JavaScript ` +
         "has a limit (MAX_CALLBACK_NESTING): make it a loop, or recurse in Python",
     );
-  // Plain loops, no callbacks of Array built-ins: V8 (Node 20) has been seen to abort
-  // while deoptimizing a frame under such a built-in deep in this recursion.
+  // How many open calls of one callable got one of the objects `args` holds.
   const sharingFrames = (frames, args) => {
     let sharing = 0;
     for (let f = 0; f < frames.length; f++) {
@@ -266,8 +265,34 @@ export function writePythonFiles(FS, root, files) {
   }
 }
 
-/** The Python that makes `from pyscript import ffi` work after the files are written. */
-export function activationSource(root) {
+/**
+ * The Python files `install()` writes, for its `package` option: "pyscript" (the default)
+ * the `pyscript` package with `ffi`, `window` and `document`; "private" only the ffi
+ * module, as `_pyscript_ffi_pkg.ffi`, for a page whose `pyscript` package is PyScript's
+ * own (dist/pyscript/plugin.js puts it in place as `pyscript.ffi`).
+ */
+export function pythonFiles(files, pkg) {
+  if (pkg !== "private") return files;
+  const out = [];
+  for (const [path, text] of files) {
+    if (path === "pyscript/__init__.py") out.push([`${PRIVATE_PACKAGE}/__init__.py`, ""]);
+    else if (path === "pyscript/ffi.py") out.push([`${PRIVATE_PACKAGE}/ffi.py`, text]);
+    else out.push([path, text]);
+  }
+  return out;
+}
+
+/** The Python that makes the ffi importable after the files are written (see pythonFiles). */
+export function activationSource(root, pkg = "pyscript") {
+  if (pkg === "private") {
+    // Appended, not first: nothing of PyScript's may be shadowed.
+    return [
+      "import sys",
+      `if ${JSON.stringify(root)} not in sys.path:`,
+      `    sys.path.append(${JSON.stringify(root)})`,
+      `import ${PRIVATE_PACKAGE}.ffi`,
+    ].join("\n");
+  }
   return [
     "import sys",
     `if ${JSON.stringify(root)} not in sys.path:`,
@@ -276,9 +301,14 @@ export function activationSource(root) {
   ].join("\n");
 }
 
+/** The package the "private" install writes the ffi module into. */
+export const PRIVATE_PACKAGE = "_pyscript_ffi_pkg";
+
 export const PYTHON_ROOT = "/_pyscript_ffi";
 
 export const LIFETIMES = ["auto", "manual"];
+
+export const PACKAGES = ["pyscript", "private"];
 
 /** Reject unknown option names and values with a message that says what is accepted. */
 export function checkOptions(adapter, options) {
@@ -286,9 +316,14 @@ export function checkOptions(adapter, options) {
     throw new TypeError(`${adapter} install(): options must be an object, got ${typeof options}`);
   }
   for (const key of Object.keys(options)) {
-    if (key !== "lifetime") {
-      throw new TypeError(`${adapter} install(): unknown option ${JSON.stringify(key)}; accepted: lifetime`);
+    if (key !== "lifetime" && key !== "package") {
+      throw new TypeError(`${adapter} install(): unknown option ${JSON.stringify(key)}; accepted: lifetime, package`);
     }
+  }
+  if (options.package !== undefined && !PACKAGES.includes(options.package)) {
+    throw new TypeError(
+      `${adapter} install(): package must be one of ${PACKAGES.join(", ")}, got ${JSON.stringify(options.package)}`,
+    );
   }
   if (options.lifetime !== undefined && !LIFETIMES.includes(options.lifetime)) {
     throw new TypeError(
@@ -299,8 +334,8 @@ export function checkOptions(adapter, options) {
 
 /**
  * The `install(interpreter, options)` both adapters export: checks the interpreter and
- * the options, and runs `setUp(interpreter, { lifetime })` once per interpreter (a second
- * call waits for the first, and must ask for the same lifetime).
+ * the options, and runs `setUp(interpreter, { lifetime, package })` once per interpreter (a
+ * second call waits for the first, and must ask for the same options).
  */
 export function makeInstall({ adapter, kind, setUp, requires = { interpreter: [], module: [] } }) {
   const names = { pyodide: "Pyodide", micropython: "MicroPython" };
@@ -326,11 +361,18 @@ export function makeInstall({ adapter, kind, setUp, requires = { interpreter: []
     }
     checkOptions(adapter, options);
     const lifetime = options.lifetime ?? "auto";
+    const pkg = options.package ?? "pyscript";
     const installed = installs.get(interpreter);
     if (installed === undefined) {
-      const done = setUp(interpreter, { lifetime });
-      installs.set(interpreter, { lifetime, done });
+      const done = setUp(interpreter, { lifetime, package: pkg });
+      installs.set(interpreter, { lifetime, package: pkg, done });
       return done;
+    }
+    if (installed.package !== pkg) {
+      throw new TypeError(
+        `${adapter} install(): this interpreter is already installed with package ${JSON.stringify(installed.package)}; ` +
+          `a second install() must not ask for ${JSON.stringify(pkg)} (load a new interpreter for that)`,
+      );
     }
     if (installed.lifetime !== lifetime) {
       throw new TypeError(

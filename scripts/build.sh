@@ -21,3 +21,7 @@ rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" target/wasm/wasm32-unknown-unknown/release/textstats.wasm
 printf '[build] %s: %s KiB wasm\n' "$out" "$(( $(stat -c %s "$out/textstats_bg.wasm") / 1024 ))"
+# The PyScript plugin (docs/pyscript.md), beside the adapters it imports.
+mkdir -p dist/pyscript
+cp js/pyscript/plugin.js dist/pyscript/plugin.js
+printf '[build] dist/pyscript/plugin.js\n'

@@ -23,7 +23,15 @@ function serve() {
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream" }).end(body);
+      // Cross-origin isolated (COOP/COEP), as PyScript's workers need for their sync channel.
+      res
+        .writeHead(200, {
+          "content-type": TYPES[extname(path)] || "application/octet-stream",
+          "cross-origin-opener-policy": "same-origin",
+          "cross-origin-embedder-policy": "require-corp",
+          "cross-origin-resource-policy": "cross-origin",
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }

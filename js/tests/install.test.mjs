@@ -71,6 +71,29 @@ for (const adapter of ADAPTERS) {
       await assert.rejects(adapter.install(null), /got null/);
       await assert.rejects(adapter.install(interpreter, { lifetyme: "auto" }), /unknown option "lifetyme"; accepted: lifetime/);
       await assert.rejects(adapter.install(interpreter, { lifetime: "forever" }), /lifetime must be one of auto, manual/);
+      await assert.rejects(adapter.install(interpreter, { package: "mine" }), /package must be one of pyscript, private/);
+      await assert.rejects(adapter.install(interpreter, { package: "private" }), /already installed with package "pyscript"/);
     });
+  });
+}
+
+// MicroPython keeps its proxy tables on globalThis: one instance per realm at a time, so
+// the private install gets its own process-level turn after the suites above.
+for (const adapter of ADAPTERS.filter((a) => a.name === "pyodide")) {
+  test(`${adapter.name}: package "private" writes only the ffi module, shadowing nothing`, async () => {
+    const interpreter = await adapter.load();
+    await adapter.install(interpreter, { package: "private" });
+    const result = interpreter.runPython(`
+import sys
+import _pyscript_ffi_pkg.ffi as f
+try:
+    import pyscript
+    shadowed = True
+except ImportError:
+    shadowed = False
+[hasattr(f, "bind"), shadowed, sys.path[0] != "/_pyscript_ffi", f.to_py(f.to_js({"a": [1, None]})) == {"a": [1, None]}]
+`);
+    assert.deepEqual(result.toJs(), [true, false, true, true]);
+    result.destroy();
   });
 }

@@ -1078,7 +1078,8 @@ def _proxy_of(obj):
 
 _tracing = False
 # Frames in these files are ffi's own: a creation site is the first frame outside them.
-_OWN_FILES = __file__[: __file__.rfind("/pyscript/") + 1] if "/pyscript/" in __file__ else __file__
+# (the install root: the pyscript package, or the private one, and the adapter's impl).
+_OWN_FILES = __file__.rsplit("/", 2)[0] + "/"
 
 
 def trace(enabled=True):

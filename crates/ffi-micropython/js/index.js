@@ -2,7 +2,7 @@
 import initWasm, * as wasm from "./ffi_micropython.js";
 import { installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
-import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({
   adapter: "ffi-micropython",
@@ -15,7 +15,7 @@ export const install = makeInstall({
   },
 });
 
-async function setUp(mp, { lifetime }) {
+async function setUp(mp, { lifetime, package: pkg }) {
   await loadWasm(initWasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));
   const { Bridge, Proxies, crosses_safely } = wasm;
   const M = mp._module;
@@ -57,6 +57,6 @@ async function setUp(mp, { lifetime }) {
     holes_of_stack: () => bridge.holes_of_stack(),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
-  writePythonFiles(mp.FS, PYTHON_ROOT, wasm.python_files());
-  mp.runPython(activationSource(PYTHON_ROOT));
+  writePythonFiles(mp.FS, PYTHON_ROOT, pythonFiles(wasm.python_files(), pkg));
+  mp.runPython(activationSource(PYTHON_ROOT, pkg));
 }

@@ -2,7 +2,7 @@
 import initWasm, * as wasm from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
 import { stackBound } from "./stack.js";
-import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, writePythonFiles } from "./loader.js";
+import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({
   adapter: "ffi-pyodide",
@@ -13,7 +13,7 @@ export const install = makeInstall({
   requires: { interpreter: ["FS", "registerJsModule", "runPython", "_module"], module: [] },
 });
 
-async function setUp(pyodide, { lifetime }) {
+async function setUp(pyodide, { lifetime, package: pkg }) {
   await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const { Bridge, Proxies } = wasm;
   const bridge = new Bridge();
@@ -52,6 +52,6 @@ async function setUp(pyodide, { lifetime }) {
     stack_bound_exit: bound.exit,
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
-  writePythonFiles(pyodide.FS, PYTHON_ROOT, wasm.python_files());
-  pyodide.runPython(activationSource(PYTHON_ROOT));
+  writePythonFiles(pyodide.FS, PYTHON_ROOT, pythonFiles(wasm.python_files(), pkg));
+  pyodide.runPython(activationSource(PYTHON_ROOT, pkg));
 }

@@ -1,0 +1,39 @@
+// dist/pyscript/plugin.js on a real PyScript page (@pyscript/core from node_modules, the
+// interpreters through PyScript's `interpreter` config key, offline, in Chromium): a `py`
+// and an `mpy` script on the main thread get this project's pyscript.ffi and views, and
+// PyScript's own API (display, when, web) keeps working (js/tests/pyscript/check.py).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+
+import { openPage } from "../../conformance/harness/chromium.mjs";
+
+let session;
+let results;
+const errors = [];
+
+before(async () => {
+  session = await openPage();
+  session.page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") errors.push(message.text().slice(0, 300));
+  });
+  await session.page.goto(`${session.origin}/js/tests/pyscript/plugin.html`);
+  await session.page.waitForFunction(
+    () => ["py", "mpy", "py-worker", "mpy-worker"].every((kind) => globalThis.__results?.[kind]),
+    null,
+    { timeout: 120_000, polling: 200 },
+  ).catch(() => {});
+  results = await session.page.evaluate(() => globalThis.__results);
+});
+
+after(async () => {
+  await session?.close();
+});
+
+for (const [kind, checks] of [["py", 10], ["mpy", 10], ["py-worker", 6], ["mpy-worker", 6]]) {
+  test(`a ${kind} script on a PyScript page gets this pyscript.ffi, and PyScript's API works`, () => {
+    assert.ok(results?.[kind], `${kind}: the script reported nothing; console: ${errors.join(" | ")}`);
+    const failed = Object.entries(results[kind]).filter(([, ok]) => ok !== true).map(([name]) => name);
+    assert.deepEqual(failed, [], `${kind}: failed checks ${failed.join(", ")}; console: ${errors.join(" | ")}`);
+    assert.equal(Object.keys(results[kind]).length, checks, "every check reported");
+  });
+}
