@@ -37,3 +37,20 @@ for (const [kind, checks] of [["py", 10], ["mpy", 10], ["py-worker", 6], ["mpy-w
     assert.equal(Object.keys(results[kind]).length, checks, "every check reported");
   });
 }
+
+test('with experimental_create_proxy = "auto" (PyScript patches Function.prototype.apply/call on Pyodide) the bridge still works', async () => {
+  const { page, origin, close } = await openPage();
+  try {
+    await page.goto(`${origin}/js/tests/pyscript/plugin-auto-proxy.html`);
+    await page.waitForFunction(() => globalThis.__results?.py && globalThis.__results?.["py-worker"], null, { timeout: 120_000, polling: 200 });
+    const patched = await page.evaluate(() => !/\[native code\]/.test(Function.prototype.toString.call(Function.prototype.call)));
+    assert.ok(patched, "PyScript's auto mode is on (Function.prototype.call is patched)");
+    const found = await page.evaluate(() => globalThis.__results);
+    for (const kind of ["py", "py-worker"]) {
+      const failed = Object.entries(found[kind]).filter(([, ok]) => ok !== true).map(([name]) => name);
+      assert.deepEqual(failed, [], `${kind}: failed checks ${failed.join(", ")}`);
+    }
+  } finally {
+    await close();
+  }
+});

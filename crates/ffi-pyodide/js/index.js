@@ -36,6 +36,13 @@ async function setUp(pyodide, { lifetime, package: pkg }) {
     set_call_viewed: calls.setCallViewed,
     set_object_protocol: calls.setObjectProtocol,
     to_js_pickle(buffer, refs, dictConverter) {
+      // PyScript's experimental_create_proxy = "auto" converts what Python passes to JS
+      // functions: the pickle may come as bytes already (a Uint8Array) and the refs as a
+      // JS Array, instead of Pyodide's buffer and list proxies.
+      if (typeof buffer?.getBuffer !== "function") {
+        const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer.buffer ?? buffer);
+        return bridge.to_js_pickle(bytes, Array.isArray(refs) ? refs : Array.from(refs), dictConverter ?? undefined);
+      }
       const view = buffer.getBuffer("u8");
       try {
         const jsRefs = [];
