@@ -36,6 +36,7 @@ bench: build setup-browser
 	node bench/to_py_scale.mjs
 	node bench/views.mjs
 	node bench/dom.mjs
+	node bench/pyscript.mjs
 
 ## Memory under sustained load (docs/failures.md): bounds per 1,000 operations, asserted.
 soak: build
