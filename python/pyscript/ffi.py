@@ -729,7 +729,7 @@ def _arguments(args, kwargs):
 def _js_arguments(args, kwargs):
     arguments = list(args)
     if kwargs:
-        arguments.append({(k[:-1] if k[-1:] == "_" and k[:-1] in _KEYWORDS else k): v for k, v in kwargs.items()})
+        arguments.append({_property(key): value for key, value in kwargs.items()})
     return to_js(arguments)
 
 
@@ -788,6 +788,7 @@ class _View:
 
     def __call__(self, *args, **kwargs):
         if not kwargs:
+            # _plain(arg), inlined: a call per argument is the larger part of a small call.
             for arg in args:
                 kind = type(arg)
                 if kind is str:
@@ -1010,13 +1011,7 @@ def _call_viewed(function, *args):
         else:
             # Every argument is a primitive that needs no decoding (the common event case).
             result = function(*args)
-        kind = type(result)
-        if kind is str:
-            if "\0" not in result:
-                return result
-        elif result is None or kind is bool or kind is float or (kind is int and -0x80000000 <= result <= 0x7FFFFFFF):
-            return result
-        return to_js([result])
+        return _returned(result)
     except BaseException as error:
         _raised_in_callback[0] = error
         raise
@@ -1027,6 +1022,7 @@ _raised_in_callback = [None]
 
 
 def _returned(result):
+    # A callback's result by the to_js rules: as it is when it crosses exactly, else boxed.
     if _plain(result):
         return result
     return to_js([result])

@@ -39,7 +39,6 @@ export function collection_kind(value) {
   return 0;
 }
 
-export const collection_size = (value, kind) => (kind === 1 ? mapSize.call(value) : setSize.call(value));
 export const map_get = (map, key) => mapGet.call(map, key);
 export const map_has = (map, key) => mapHas.call(map, key);
 export const map_set = (map, key, value) => void mapSet.call(map, key, value);

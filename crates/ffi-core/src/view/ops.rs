@@ -14,8 +14,6 @@ use crate::error::Error;
 extern "C" {
     fn collection_kind(value: &JsValue) -> u32;
     #[wasm_bindgen(catch)]
-    fn collection_size(value: &JsValue, kind: u32) -> Result<f64, JsValue>;
-    #[wasm_bindgen(catch)]
     fn map_get(map: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn map_has(map: &JsValue, key: &JsValue) -> Result<bool, JsValue>;
@@ -135,12 +133,7 @@ fn index_in(key: &JsValue, length: u32) -> Option<Result<u32, ()>> {
 /// `view.name`: the property, or ABSENT when it is not `in` the object.
 #[wasm_bindgen]
 pub fn view_get(target: &JsValue, key: &JsValue) -> JsValue {
-    let read = if target.is_object() || target.is_function() {
-        Reflect::get(target, key)
-    } else {
-        get_property(target, key)
-    };
-    match read {
+    match get_property(target, key) {
         Ok(value) if value.is_undefined() => match has_property(target, key) {
             Ok(true) => marker(super::NONE),
             Ok(false) => marker(super::ABSENT),
@@ -348,8 +341,8 @@ pub fn view_length(target: &JsValue) -> JsValue {
     indexed_or_return!(target);
     match shape(target) {
         Err(error) => raised(error),
-        Ok(Shape::Map) => size(target, MAP),
-        Ok(Shape::Set) => size(target, SET),
+        Ok(Shape::Map) => size(target),
+        Ok(Shape::Set) => size(target),
         Ok(Shape::ArrayLike(length)) => JsValue::from(length),
         Ok(Shape::Other) => type_error(
             target,
@@ -361,8 +354,9 @@ pub fn view_length(target: &JsValue) -> JsValue {
     }
 }
 
-fn size(target: &JsValue, kind: u32) -> JsValue {
-    match collection_size(target, kind) {
+/// A Map's or Set's size, by the built-in getter (inspect.js, as `to_py` reads it).
+fn size(target: &JsValue) -> JsValue {
+    match crate::js::collection_size(target) {
         Ok(n) => JsValue::from(n),
         Err(error) => raised(error),
     }
@@ -374,8 +368,8 @@ pub fn view_truthy(target: &JsValue) -> JsValue {
     indexed_or_return!(target);
     let length = match shape(target) {
         Err(error) => return raised(error),
-        Ok(Shape::Map) => size(target, MAP),
-        Ok(Shape::Set) => size(target, SET),
+        Ok(Shape::Map) => size(target),
+        Ok(Shape::Set) => size(target),
         Ok(Shape::ArrayLike(length)) => JsValue::from(length),
         Ok(Shape::Other) => return JsValue::TRUE,
     };
