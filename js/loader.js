@@ -126,6 +126,15 @@ export function callArguments(carry, { max_callback_nesting: maxNesting, max_cal
   return calls;
 }
 
+/** A value with a callable `then` (a getter that throws makes it none). */
+export function isThenable(value) {
+  try {
+    return value !== null && (typeof value === "object" || typeof value === "function") && typeof value.then === "function";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Bridge functions both adapters share, implemented over plain JS, the ledger and
  * ffi-core's exports (`wasm`, the adapter's wasm-bindgen module).
@@ -149,13 +158,6 @@ export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
   // rejection that is no Error: a thenable result waits in `held`, read as an attribute.
   const [, , , HELD] = wasm.view_markers();
   const held = { value: undefined };
-  const isThenable = (result) => {
-    try {
-      return result !== null && (typeof result === "object" || typeof result === "function") && typeof result.then === "function";
-    } catch {
-      return false;
-    }
-  };
   const out = holdsThenables
     ? (result) => {
         if (!isThenable(result)) return result;

@@ -1,6 +1,6 @@
 // Thin JS harness driven by the `conformance` binary: runs the cases in one column
 // (interpreter x host) and prints one JSON line per case on stdout.
-//   node conformance/harness/run.mjs --interp pyodide|micropython --host node|chromium
+//   node conformance/harness/run.mjs --interp pyodide|micropython --host node|chromium|pyscript|pyscript-worker
 //        --mode ours|pyscript --cases cases.json
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -43,6 +43,10 @@ const options = { interp, mode, cases };
 try {
   if (host === "node") await runInNode(options);
   else if (host === "chromium") await runInChromium(options);
+  else if (host === "pyscript" || host === "pyscript-worker") {
+    const { runInPyScript } = await import("./pyscript.mjs");
+    await runInPyScript({ interp, worker: host === "pyscript-worker", cases, emit });
+  }
   else throw new Error(`unknown host ${host}`);
   emit({ done: true });
 } catch (error) {

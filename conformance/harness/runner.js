@@ -95,6 +95,14 @@ def _finish(before, namespace):
     _conformance.live(before, _live())
 `;
 
+// On a PyScript page: PyScript's own package is loaded, and its ffi is this project's.
+const PYSCRIPT_PAGE_CHECK = `
+import sys, pyscript
+assert "display" in dir(pyscript) and "when" in dir(pyscript), "not PyScript's pyscript package"
+assert sys.modules["pyscript.ffi"] is pyscript.ffi and hasattr(pyscript.ffi, "stats"), "pyscript.ffi is not this project's: the plugin did not install it"
+del sys, pyscript
+`;
+
 // A case's after() runs once JS timers set by the case (up to this delay) have fired and
 // its ready() says so, polled every POLL_MS at most POLLS times: no timing is asserted,
 // a case that is never ready records what it has and fails on its expectation.
@@ -154,7 +162,7 @@ async function readText(url) {
  * Run every case; `report(result)` is called after each one.
  * mode: "ours" (dist/ffi-<interp>) or "pyscript" (the reference column).
  */
-export async function runAll({ base, interp, mode, cases, report }) {
+export async function runAll({ base, interp, mode, cases, report, interpreter: given }) {
   let current = null;
   // An error JavaScript throws outside any call (a timer calling a dead callback) belongs
   // to the case that is running: it fails that case instead of ending the harness.
@@ -175,8 +183,12 @@ export async function runAll({ base, interp, mode, cases, report }) {
       asyncError(event.reason);
     });
   }
-  const interpreter = await loadInterpreter(base, interp);
-  if (mode === "ours") {
+  // `given`: an interpreter a real PyScript page set up, with this ffi installed by the
+  // plugin (conformance/harness/pyscript.mjs); it must be this project's pyscript.ffi.
+  const interpreter = given ?? (await loadInterpreter(base, interp));
+  if (given) {
+    interpreter.runPython(PYSCRIPT_PAGE_CHECK);
+  } else if (mode === "ours") {
     const { install } = await import(new URL(`dist/ffi-${interp}/index.js`, base).href);
     await install(interpreter);
   } else {

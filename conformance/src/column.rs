@@ -21,9 +21,12 @@ pub struct Column {
 
 impl Column {
     pub fn label(&self) -> String {
-        match self.mode {
-            "ours" => format!("{}/{}", self.interp, self.host),
-            mode => format!("{mode}:{}/{}", self.interp, self.host),
+        let script = if self.interp == "pyodide" { "py" } else { "mpy" };
+        match (self.mode, self.host) {
+            ("ours", "pyscript") => format!("pyscript-{script}"),
+            ("ours", "pyscript-worker") => format!("pyscript-{script}-worker"),
+            ("ours", host) => format!("{}/{host}", self.interp),
+            (mode, host) => format!("{mode}:{}/{host}", self.interp),
         }
     }
 }

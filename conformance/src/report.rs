@@ -21,6 +21,8 @@ pub enum Status {
     },
     NoExpectation,
     NotRun,
+    /// Not run in this column, for this reason (not_run.rs).
+    NotApplicable(&'static str),
 }
 
 impl Status {
@@ -31,6 +33,7 @@ impl Status {
             Status::Leak { .. } => "LEAK",
             Status::NoExpectation => "NEW",
             Status::NotRun => "-",
+            Status::NotApplicable(_) => "n/a",
         }
     }
     pub fn is_pass(&self) -> bool {
@@ -92,14 +95,22 @@ fn clip(value: &Value) -> String {
 
 pub type Table = BTreeMap<String, BTreeMap<String, Status>>;
 
-pub fn table(cases: &[Case], columns: &[Column], outcomes: &BTreeMap<String, BTreeMap<String, Outcome>>) -> Table {
+pub fn table(
+    cases: &[Case],
+    columns: &[Column],
+    outcomes: &BTreeMap<String, BTreeMap<String, Outcome>>,
+    not_run: impl Fn(&Column, &str) -> Option<&'static str>,
+) -> Table {
     let mut table = Table::new();
     for case in cases {
         let row = table.entry(case.name.clone()).or_default();
         for column in columns {
             let label = column.label();
-            let outcome = outcomes.get(&label).and_then(|o| o.get(&case.name));
-            row.insert(label, judge(case, outcome));
+            let status = match not_run(column, &case.name) {
+                Some(why) => Status::NotApplicable(why),
+                None => judge(case, outcomes.get(&label).and_then(|o| o.get(&case.name))),
+            };
+            row.insert(label, status);
         }
     }
     table
@@ -128,7 +139,11 @@ pub fn matrix(columns: &[Column], table: &Table) -> String {
             .values()
             .filter(|row| row.get(label).is_some_and(Status::is_pass))
             .count();
-        let cell = format!("{passed}/{}", table.len());
+        let applicable = table
+            .values()
+            .filter(|row| !matches!(row.get(label), Some(Status::NotApplicable(_))))
+            .count();
+        let cell = format!("{passed}/{applicable}");
         let _ = write!(out, "  {cell:<w$}", w = label.len());
     }
     out.push('\n');
@@ -155,6 +170,9 @@ pub fn markdown(columns: &[Column], table: &Table) -> String {
                 Status::Leak { before, after } => {
                     let _ = writeln!(out, "- `{name}` on {label}: live proxies {before} → {after}");
                 }
+                Status::NotApplicable(why) => {
+                    let _ = writeln!(out, "- `{name}` does not run on {label}: {why}");
+                }
                 _ => {}
             }
         }
@@ -177,6 +195,7 @@ pub fn json_report(columns: &[Column], table: &Table) -> Value {
                         Status::Pass => json!({"status": "pass"}),
                         Status::NoExpectation => json!({"status": "no-expectation"}),
                         Status::NotRun => json!({"status": "not-run"}),
+                        Status::NotApplicable(why) => json!({"status": "not-applicable", "reason": why}),
                     };
                     (label.clone(), detail)
                 })

@@ -9,10 +9,11 @@
 // after PyScript imported its package and before the script, puts it in place. The
 // adapters are found beside this file.
 
-const ADAPTERS = {
-  py: new URL("../ffi-pyodide/index.js", import.meta.url).href,
-  mpy: new URL("../ffi-micropython/index.js", import.meta.url).href,
-};
+const PYODIDE = new URL("../ffi-pyodide/index.js", import.meta.url).href;
+const MICROPYTHON = new URL("../ffi-micropython/index.js", import.meta.url).href;
+// A script's hooks see its type (`py`, `mpy`); a worker made by PyWorker / MPWorker sees
+// the interpreter's name.
+const ADAPTERS = { py: PYODIDE, mpy: MICROPYTHON, pyodide: PYODIDE, micropython: MICROPYTHON };
 
 // After PyScript's own `import pyscript` (its stdlib code runs first in the same hook).
 // PyScript's names in its ffi (`direct`, `gather`, `query` in workers) stay available.
@@ -24,8 +25,15 @@ try:
 except ImportError:
     _ffi = None
     import js as _js
-    _js.console.warn("pyscript.ffi plugin: this script runs with PyScript's own ffi: its interpreter was not installed (a sync worker, <script worker async=false> or a PyWorker without async, has no hook to wait in)")
-    del _js
+    try:
+        from polyscript import currentScript as _script
+        _name = "<script worker src=" + repr(_script.src) + ">" if _script else "a PyWorker/MPWorker worker"
+    except Exception:
+        _name = "this script"
+    _js.console.warn("pyscript.ffi plugin: " + _name + " runs with PyScript's own pyscript.ffi, not this one: a sync worker "
+                     "(<script worker async=false>, or a PyWorker/MPWorker without async) has no hook PyScript waits in, "
+                     "so the plugin could not install it there; make the worker async to get it")
+    del _js, _name
 if _ffi is not None and _sys.modules.get("pyscript.ffi") is not _ffi:
     _theirs = _sys.modules.get("pyscript.ffi")
     for _name in ("direct", "gather", "query"):

@@ -54,3 +54,29 @@ test('with experimental_create_proxy = "auto" (PyScript patches Function.prototy
     await close();
   }
 });
+
+test("workers made by PyWorker (from Python) and MPWorker (from JS) with async get this ffi; a sync one keeps PyScript's and the console says so", async () => {
+  const { page, origin, close } = await openPage();
+  const warnings = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  try {
+    await page.goto(`${origin}/js/tests/pyscript/pyworker.html`);
+    const kinds = ["py-pyworker", "mpy-pyworker", "sync-pyworker"];
+    await page.waitForFunction((k) => k.every((kind) => globalThis.__results?.[kind]), kinds, { timeout: 120_000, polling: 200 }).catch(() => {});
+    const found = await page.evaluate(() => globalThis.__results);
+    for (const kind of kinds) {
+      assert.ok(found?.[kind], `${kind}: the worker reported nothing`);
+      const failed = Object.entries(found[kind]).filter(([, ok]) => ok !== true).map(([name]) => name);
+      assert.deepEqual(failed, [], `${kind}: failed checks ${failed.join(", ")}`);
+    }
+    assert.equal(Object.keys(found["py-pyworker"]).length, 6, "every check reported");
+    assert.ok(
+      warnings.some((text) => text.includes("runs with PyScript's own pyscript.ffi") && text.includes("make the worker async")),
+      `the sync worker's warning; console warnings: ${warnings.join(" | ")}`,
+    );
+  } finally {
+    await close();
+  }
+});

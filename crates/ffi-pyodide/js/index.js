@@ -2,7 +2,7 @@
 import initWasm, * as wasm from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
 import { stackBound } from "./stack.js";
-import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
+import { activationSource, callArguments, commonBridge, isThenable, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
 
 export const install = makeInstall({
   adapter: "ffi-pyodide",
@@ -22,16 +22,21 @@ async function setUp(pyodide, { lifetime, package: pkg }) {
   const proxies = makeProxies(Proxies, (proxy) => proxy.copy(), (proxy) => proxy.destroy(), calls);
   const auto = lifetime === "auto" ? installAutoLifetime(pyodide, proxies, Proxies.is_proxy) : null;
   // Bridge arguments the bridge does not keep; in "manual", Pyodide destroys them itself.
+  // When a call returns a thenable (a proxy of a Python awaitable, say), Pyodide keeps the
+  // call's argument proxies for the garbage collector instead, and reads each of them
+  // then: those must stay alive (destroying one first is a fatal error of Pyodide's).
   const done = (proxy) => auto?.releaseArgument(proxy);
+  const returning = (result, ...borrowed) => {
+    if (!isThenable(result)) for (const proxy of borrowed) done(proxy);
+    return result;
+  };
   const bound = stackBound(pyodide);
   const common = commonBridge(proxies, wasm, { holdsThenables: true });
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
     create_proxy(target, objectId, site, typeName) {
-      const proxy = common.create_proxy(target, objectId, site, typeName);
       // The ledger keeps a copy of the argument (or the proxy already alive for it).
-      done(target);
-      return proxy;
+      return returning(common.create_proxy(target, objectId, site, typeName), target);
     },
     set_call_viewed: calls.setCallViewed,
     set_object_protocol: calls.setObjectProtocol,
@@ -44,15 +49,15 @@ async function setUp(pyodide, { lifetime, package: pkg }) {
         return bridge.to_js_pickle(bytes, Array.isArray(refs) ? refs : Array.from(refs), dictConverter ?? undefined);
       }
       const view = buffer.getBuffer("u8");
+      let result;
       try {
         const jsRefs = [];
         for (let i = 0; i < refs.length; i++) jsRefs.push(refs.get(i));
-        return bridge.to_js_pickle(view.data, jsRefs, dictConverter ?? undefined);
+        result = bridge.to_js_pickle(view.data, jsRefs, dictConverter ?? undefined);
       } finally {
         view.release();
-        done(buffer);
-        done(refs);
       }
+      return returning(result, buffer, refs);
     },
     too_deep: () => bridge.too_deep(),
     stack_bound_enter: bound.enter,

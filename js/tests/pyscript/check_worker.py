@@ -1,10 +1,14 @@
-# Run as a `py` and an `mpy` worker on js/tests/pyscript/plugin.html: this project's ffi
+# Run as a `py` and an `mpy` worker on js/tests/pyscript/plugin.html (and by PyWorker /
+# MPWorker on pyworker.html): this project's ffi
 # is pyscript.ffi there too, with PyScript's worker names (direct, gather, query).
 import sys
 import pyscript
 from pyscript import RUNNING_IN_WORKER, ffi, window
 
-kind = ("mpy" if "MicroPython" in sys.version else "py") + "-worker"
+# A `<script worker>` has its element; a worker made by PyWorker/MPWorker has none.
+from polyscript import currentScript
+
+kind = ("mpy" if "MicroPython" in sys.version else "py") + ("-worker" if currentScript else "-pyworker")
 checks = {}
 checks["in_worker"] = RUNNING_IN_WORKER is True
 checks["ffi_is_ours"] = hasattr(ffi, "bind") and ffi.__file__.endswith("_pyscript_ffi_pkg/ffi.py")
