@@ -126,6 +126,20 @@ export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
     M._proxy_c_to_js_lookup_attr(ref, viewName, viewOut);
     return M.getValue(viewOut, "i32") === JSPROXY_KIND ? unwrap(table[M.getValue(viewOut + 4, "i32")]) : value;
   }
+  // How the release's Emscripten throws a longjmp (versions.js `longjmp`): `throw Infinity`
+  // (1.27, 1.28), or an instance of its class EmscriptenSjLj (1.29). Proven at install
+  // (arm_guard's self-test raises through JavaScript iterating Python).
+  const isLongjmp =
+    facts.longjmp === "Infinity"
+      ? (error) => error === Infinity
+      : (error) => {
+          if (error === null || typeof error !== "object") return false;
+          try {
+            return Object.getPrototypeOf(error)?.constructor?.name === facts.longjmp;
+          } catch {
+            return false;
+          }
+        };
   let raiser = null;
   let micropythonUrl = null;
   let pendingWire = "";
@@ -136,9 +150,9 @@ export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
   let depthAddress = null;
 
   function raise(error) {
-    // Emscripten's longjmp (`throw Infinity`): a MicroPython raise passing through a call
-    // that went back into Python; it must reach its handler untouched.
-    if (error === Infinity) throw error;
+    // Emscripten's longjmp: a MicroPython raise passing through a call that went back into
+    // Python; it must reach its handler untouched.
+    if (isLongjmp(error)) throw error;
     if (depthAddress === null || M.getValue(depthAddress, "i32") === 0) throw error;
     const from = raiser === null ? null : caller();
     if (from === null || from.url !== micropythonUrl || !NATIVE_CALLERS.has(from.name)) throw error;
@@ -294,6 +308,12 @@ export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
       // Throws, to prove at install that a guarded call raises in Python.
       guard_selftest() {
         throw new Error("pyscript.ffi guard self-test");
+      },
+      // JavaScript iterating a Python object whose __iter__ makes a guarded call that
+      // raises: the raise passes through this guarded call as a longjmp, which must go on
+      // untouched (proves versions.js `longjmp` at install).
+      guard_iterate(iterable) {
+        for (const item of iterable) void item;
       },
     },
   };

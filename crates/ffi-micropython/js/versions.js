@@ -85,7 +85,9 @@ const EXPORTS_1_27 = Object.freeze([
  * - `externalCallDepth`: the address of main.c's `external_call_depth` in the package's
  *   default `micropython.wasm` (the guard checks it first and scans for it in another
  *   build of the release, such as the package's ulab variant);
- * - `nativeCallers`: the guard's callers (above).
+ * - `nativeCallers`: the guard's callers (above);
+ * - `longjmp`: how its Emscripten throws a longjmp through JS frames: `Infinity`, or the
+ *   name of the class it throws an instance of (1.29's newer Emscripten: EmscriptenSjLj).
  */
 export const MICROPYTHON_FACTS = Object.freeze({
   "1.27.0": Object.freeze({
@@ -94,6 +96,7 @@ export const MICROPYTHON_FACTS = Object.freeze({
     layout: LAYOUT_1_27,
     externalCallDepth: 0x2d708,
     nativeCallers: NATIVE_CALLERS_1_27,
+    longjmp: "Infinity",
   }),
   "1.28.0-6": Object.freeze({
     exports: Object.freeze([...EXPORTS_1_27, "_proxy_c_to_js_get_array"]),
@@ -101,6 +104,7 @@ export const MICROPYTHON_FACTS = Object.freeze({
     layout: LAYOUT_1_27,
     externalCallDepth: 0x2e0b0,
     nativeCallers: NATIVE_CALLERS_1_27,
+    longjmp: "Infinity",
   }),
   "1.29.0-6": Object.freeze({
     exports: Object.freeze([...EXPORTS_1_27, "_proxy_c_to_js_get_type_and_data"]),
@@ -108,6 +112,7 @@ export const MICROPYTHON_FACTS = Object.freeze({
     layout: LAYOUT_1_27,
     externalCallDepth: 0x2e2d8,
     nativeCallers: NATIVE_CALLERS_1_27,
+    longjmp: "EmscriptenSjLj",
   }),
 });
 
