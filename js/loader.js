@@ -398,17 +398,28 @@ export function factsFor({ adapter, name, met, table, mode }) {
 
 /**
  * The `install(interpreter, options)` both adapters export: checks the interpreter and
- * the options, finds the interpreter's version (`detect(interpreter)`, a string) and its
- * facts (`facts`, keyed by version; `requires(facts)` lists what setUp uses of the
- * interpreter, checked before anything is touched), and runs
+ * the options, then what every release has (`requires`: `{ interpreter, module }` names;
+ * `precheck(interpreter)` may throw too), finds the interpreter's version
+ * (`detect(interpreter)`, a string) and its facts (`facts`, keyed by version;
+ * `factRequires(facts)` names the `_module` functions that release's facts use), and runs
  * `setUp(interpreter, { lifetime, package, facts, version })` once per interpreter (a
- * second call waits for the first, and must ask for the same options). With
- * `version: "best-effort"` on an unknown version, a failed self-test says whose facts it used.
+ * second call waits for the first, and must ask for the same options). Nothing is touched
+ * before setUp. With `version: "best-effort"` on an unknown version, a failed check or
+ * self-test says whose facts it used.
  */
-export function makeInstall({ adapter, kind, setUp, detect, facts: table, requires }) {
+export function makeInstall({ adapter, kind, setUp, requires, precheck = () => {}, detect, facts: table, factRequires }) {
   const names = { pyodide: "Pyodide", micropython: "MicroPython" };
   const loaders = { pyodide: "loadPyodide()", micropython: "loadMicroPython()" };
   const installs = new WeakMap();
+  const lacking = (interpreter, { interpreter: own = [], module = [] }) => [
+    ...own.filter((name) => interpreter[name] === undefined || interpreter[name] === null),
+    ...module.filter((name) => typeof interpreter._module?.[name] !== "function").map((name) => `_module.${name}`),
+  ];
+  const lacks = (missing) =>
+    new TypeError(
+      `${adapter} install(): this object looks like a ${names[kind]} interpreter but lacks ${missing.join(", ")}; ` +
+        `pass what ${loaders[kind]} resolves to, of a supported version (docs/versions.md)`,
+    );
   return async function install(interpreter, options = {}) {
     const got = interpreterKind(interpreter);
     if (got !== kind) {
@@ -417,32 +428,26 @@ export function makeInstall({ adapter, kind, setUp, detect, facts: table, requir
         `${adapter} install(): expected a ${names[kind]} interpreter (what ${loaders[kind]} resolves to), got ${got}${hint}`,
       );
     }
+    const basic = lacking(interpreter, requires);
+    if (basic.length > 0) throw lacks(basic);
     checkOptions(adapter, options);
     const lifetime = options.lifetime ?? "auto";
     const pkg = options.package ?? "pyscript";
     const mode = options.version ?? "exact";
     const installed = installs.get(interpreter);
     if (installed === undefined) {
+      precheck(interpreter);
       const met = detect(interpreter);
       const chosen = factsFor({ adapter, name: names[kind], met, table, mode });
       const borrowed = chosen.used !== met;
-      const needed = requires(chosen.facts);
-      const missing = [
-        ...needed.interpreter.filter((name) => interpreter[name] === undefined || interpreter[name] === null),
-        ...needed.module.filter((name) => typeof interpreter._module?.[name] !== "function").map((name) => `_module.${name}`),
-      ];
+      const missing = lacking(interpreter, { module: factRequires(chosen.facts) });
       if (missing.length > 0 && borrowed) {
         throw new Error(
           `${adapter} install(): ${names[kind]} ${met} is not a supported version, and the facts of ${chosen.used} ` +
             `(version "best-effort") do not hold: it lacks ${missing.join(", ")}; supported: ${Object.keys(table).join(", ")}`,
         );
       }
-      if (missing.length > 0) {
-        throw new TypeError(
-          `${adapter} install(): this object looks like a ${names[kind]} interpreter but lacks ${missing.join(", ")}; ` +
-            `pass what ${loaders[kind]} resolves to, of a supported version (docs/versions.md)`,
-        );
-      }
+      if (missing.length > 0) throw lacks(missing);
       const running = setUp(interpreter, { lifetime, package: pkg, facts: chosen.facts, version: chosen.used });
       const done = borrowed
         ? running.catch((error) => {

@@ -81,7 +81,7 @@ outcome
 });
 
 test("install() names what an object that is not a MicroPython interpreter lacks", async () => {
-  const almost = { pyimport() {}, _module: { _proxy_c_to_js_get_array() {} } };
+  const almost = { pyimport() {}, _module: { _proxy_c_to_js_get_iter() {} } };
   await assert.rejects(installMicroPython(almost), (error) => {
     assert.ok(error instanceof TypeError);
     assert.match(error.message, /lacks .*_module\._malloc/);

@@ -88,6 +88,29 @@ function scanZeroWords(M) {
 const guardedTables = new WeakSet();
 
 /**
+ * MicroPython's table of JS values and its map (`{ table, slots }`), checked to be there and
+ * to carry no guard yet; else an Error (install() calls it before it reads anything
+ * through them, such as the version).
+ */
+export function checkOwnTables() {
+  // MicroPython (1.27 to 1.29) keeps these on globalThis; each instance loaded replaces them.
+  const table = globalThis.proxy_js_ref;
+  const slots = globalThis.proxy_js_ref_map;
+  if (!Array.isArray(table) || !(slots instanceof Map)) {
+    throw new Error(
+      "ffi-micropython install(): MicroPython's proxy_js_ref / proxy_js_ref_map tables are missing; this MicroPython is not a supported release (docs/versions.md)",
+    );
+  }
+  if (guardedTables.has(slots)) {
+    throw new Error(
+      "ffi-micropython install(): another MicroPython instance shares this one's proxy tables (MicroPython keeps them " +
+        "on globalThis, and two instances loaded in one JS realm corrupt each other); load one MicroPython per page, worker or process",
+    );
+  }
+  return { table, slots };
+}
+
+/**
  * Guard the JS functions MicroPython calls (`M` is `mp._module`, `facts` its release's row
  * of versions.js: the native callers, the JsProxy kind and where `external_call_depth`
  * is expected). `keepAsIs(fn)` says which
@@ -101,18 +124,7 @@ export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
   // (`value` + 4: its ref).
   const NATIVE_CALLERS = new Set(facts.nativeCallers);
   const JSPROXY_KIND = facts.layout.kind_jsproxy;
-  // MicroPython (1.27 to 1.29) keeps these on globalThis; each instance loaded replaces them.
-  const table = globalThis.proxy_js_ref;
-  const slots = globalThis.proxy_js_ref_map;
-  if (!Array.isArray(table) || !(slots instanceof Map)) {
-    throw new Error("ffi-micropython install(): MicroPython's proxy_js_ref / proxy_js_ref_map tables are missing; this MicroPython is not a supported release (docs/versions.md)");
-  }
-  if (guardedTables.has(slots)) {
-    throw new Error(
-      "ffi-micropython install(): another MicroPython instance shares this one's proxy tables (MicroPython 1.27 keeps them " +
-        "on globalThis, and two instances loaded in one JS realm corrupt each other); load one MicroPython per page, worker or process",
-    );
-  }
+  const { table, slots } = checkOwnTables();
   guardedTables.add(slots);
   // A view (ffi's `_View`, docs/views.md) reaches JavaScript as MicroPython's proxy of a
   // Python callable, a function whose attributes JavaScript cannot read: the guard asks

@@ -1,6 +1,6 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
 import initWasm, * as wasm from "./ffi_micropython.js";
-import { installGuard, unwrap } from "./guard.js";
+import { checkOwnTables, installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
 import { detectVersion, MICROPYTHON_FACTS } from "./versions.js";
@@ -9,10 +9,13 @@ export const install = makeInstall({
   adapter: "ffi-micropython",
   kind: "micropython",
   setUp,
+  // What every release has that install() uses (the version is read through pyimport),
+  // then what the release's facts use; checked before anything is touched.
+  requires: { interpreter: ["FS", "registerJsModule", "runPython", "pyimport"], module: ["_malloc", "getValue", "setValue", "UTF8ToString"] },
+  precheck: checkOwnTables,
   detect: detectVersion,
   facts: MICROPYTHON_FACTS,
-  // What setUp and the bridge use of the interpreter; checked before anything is touched.
-  requires: (facts) => ({ interpreter: ["FS", "registerJsModule", "runPython"], module: facts.exports }),
+  factRequires: (facts) => facts.exports,
 });
 
 async function setUp(mp, { lifetime, package: pkg, facts, version }) {

@@ -9,11 +9,12 @@ export const install = makeInstall({
   adapter: "ffi-pyodide",
   kind: "pyodide",
   setUp,
+  // What setUp and the bridge use of the interpreter; checked before anything is touched
+  // (the lifetime hooks and the stack bound check the entry points of the release's facts).
+  requires: { interpreter: ["FS", "registerJsModule", "runPython", "_module", "globals"], module: [] },
   detect: detectVersion,
   facts: PYODIDE_FACTS,
-  // What setUp and the bridge use of the interpreter; checked before anything is touched
-  // (the lifetime hooks and the stack bound check their own entry points).
-  requires: () => ({ interpreter: ["FS", "registerJsModule", "runPython", "_module", "globals"], module: [] }),
+  factRequires: () => [],
 });
 
 async function setUp(pyodide, { lifetime, package: pkg, facts }) {
