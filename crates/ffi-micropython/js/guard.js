@@ -1,4 +1,4 @@
-// Catchable JS errors on MicroPython 1.27 (docs/construction.md, "Errors").
+// Catchable JS errors on MicroPython 1.27 to 1.29 (docs/construction.md, "Errors").
 //
 // MicroPython cannot catch a JS throw inside one of its native calls: the throw unwinds
 // its C frames past its exception handlers and leaves it unsafe to use. Every JS function
