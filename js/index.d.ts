@@ -16,11 +16,20 @@ export interface InstallOptions {
    * (`dist/pyscript/plugin.js` uses it). A second `install()` must ask for the same.
    */
   package?: "pyscript" | "private";
+  /**
+   * Which interpreter releases the install accepts (docs/versions.md). `"exact"`
+   * (default): only the supported ones; any other is an `Error` naming the version met
+   * and the supported ones. `"best-effort"`: another release gets the facts of the nearest
+   * supported one, and the install self-tests decide: if a fact does not hold, the install
+   * rejects with an `Error` naming whose facts it used and what failed. Another value is a
+   * `TypeError`.
+   */
+  version?: "exact" | "best-effort";
 }
 
 /**
  * Install `pyscript.ffi` into an interpreter. After it resolves, `from pyscript import ffi`
  * works in that interpreter. Installing twice is harmless; the wrong interpreter is a
- * `TypeError`.
+ * `TypeError`; an unsupported release of the right one is an `Error` (see `version`).
  */
 export function install(interpreter: object, options?: InstallOptions): Promise<void>;

@@ -312,15 +312,24 @@ export const LIFETIMES = ["auto", "manual"];
 
 export const PACKAGES = ["pyscript", "private"];
 
+export const VERSIONS = ["exact", "best-effort"];
+
+const OPTIONS = ["lifetime", "package", "version"];
+
 /** Reject unknown option names and values with a message that says what is accepted. */
 export function checkOptions(adapter, options) {
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${adapter} install(): options must be an object, got ${typeof options}`);
   }
   for (const key of Object.keys(options)) {
-    if (key !== "lifetime" && key !== "package") {
-      throw new TypeError(`${adapter} install(): unknown option ${JSON.stringify(key)}; accepted: lifetime, package`);
+    if (!OPTIONS.includes(key)) {
+      throw new TypeError(`${adapter} install(): unknown option ${JSON.stringify(key)}; accepted: ${OPTIONS.join(", ")}`);
     }
+  }
+  if (options.version !== undefined && !VERSIONS.includes(options.version)) {
+    throw new TypeError(
+      `${adapter} install(): version must be one of ${VERSIONS.join(", ")}, got ${JSON.stringify(options.version)}`,
+    );
   }
   if (options.package !== undefined && !PACKAGES.includes(options.package)) {
     throw new TypeError(
@@ -335,14 +344,84 @@ export function checkOptions(adapter, options) {
 }
 
 /**
- * The `install(interpreter, options)` both adapters export: checks the interpreter and
- * the options, and runs `setUp(interpreter, { lifetime, package })` once per interpreter (a
- * second call waits for the first, and must ask for the same options).
+ * The order of interpreter releases: `[major, minor, patch, stage, build]`, where a
+ * pre-release ("315.0.0-alpha.2", MicroPython's "1.28.0-preview-230") comes before its
+ * release and a build after one ("1.28.0-6": six commits past v1.28.0, as MicroPython's
+ * npm packages number them). Null for a string that is no version.
  */
-export function makeInstall({ adapter, kind, setUp, requires = { interpreter: [], module: [] } }) {
+export function versionKey(version) {
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-.]?(?:(alpha|a|beta|b|rc|preview|dev)[-.]?)?(\d+))?/.exec(String(version));
+  if (!match) return null;
+  const stages = { alpha: -4, a: -4, beta: -3, b: -3, rc: -2, preview: -1, dev: -5 };
+  const stage = match[4] === undefined ? 0 : stages[match[4]];
+  return [Number(match[1]), Number(match[2]), Number(match[3] ?? 0), stage, Number(match[5] ?? 0)];
+}
+
+function compareKeys(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Negative, 0 or positive as release `a` comes before, with or after `b` (see versionKey). */
+export function compareVersions(a, b) {
+  return compareKeys(versionKey(a) ?? [-1], versionKey(b) ?? [-1]);
+}
+
+/**
+ * The known version whose facts serve `met` in "best-effort": the newest known one not
+ * newer than `met`, or the oldest known one when `met` is older than all of them (or no
+ * version at all).
+ */
+export function nearestVersion(met, known) {
+  const key = versionKey(met);
+  const sorted = known.filter((v) => versionKey(v) !== null).sort((a, b) => compareKeys(versionKey(a), versionKey(b)));
+  if (key === null) return sorted[0];
+  const older = sorted.filter((v) => compareKeys(versionKey(v), key) <= 0);
+  return older.length > 0 ? older[older.length - 1] : sorted[0];
+}
+
+/**
+ * The facts `install()` uses for the version it met: `{ met, used, facts }`. An unknown
+ * version is an Error naming it and the supported ones, unless `mode` is "best-effort":
+ * then the nearest known version's facts (the install self-tests decide whether they hold).
+ */
+export function factsFor({ adapter, name, met, table, mode }) {
+  const known = Object.keys(table);
+  if (Object.hasOwn(table, met)) return { met, used: met, facts: table[met] };
+  if (mode === "best-effort") {
+    const used = nearestVersion(met, known);
+    return { met, used, facts: table[used] };
+  }
+  throw new Error(
+    `${adapter} install(): ${name} ${met} is not a supported version; supported: ${known.join(", ")} ` +
+      `(docs/versions.md). Load one of those, or pass { version: "best-effort" } to try the facts of the nearest one`,
+  );
+}
+
+/**
+ * The `install(interpreter, options)` both adapters export: checks the interpreter and
+ * the options, then what every release has (`requires`: `{ interpreter, module }` names;
+ * `precheck(interpreter)` may throw too), finds the interpreter's version
+ * (`detect(interpreter)`, a string) and its facts (`facts`, keyed by version;
+ * `factRequires(facts)` names the `_module` functions that release's facts use), and runs
+ * `setUp(interpreter, { lifetime, package, facts, version })` once per interpreter (a
+ * second call waits for the first, and must ask for the same options). Nothing is touched
+ * before setUp. With `version: "best-effort"` on an unknown version, a failed check or
+ * self-test says whose facts it used.
+ */
+export function makeInstall({ adapter, kind, setUp, requires, precheck = () => {}, detect, facts: table, factRequires }) {
   const names = { pyodide: "Pyodide", micropython: "MicroPython" };
   const loaders = { pyodide: "loadPyodide()", micropython: "loadMicroPython()" };
   const installs = new WeakMap();
+  const lacking = (interpreter, { interpreter: own = [], module = [] }) => [
+    ...own.filter((name) => interpreter[name] === undefined || interpreter[name] === null),
+    ...module.filter((name) => typeof interpreter._module?.[name] !== "function").map((name) => `_module.${name}`),
+  ];
+  const lacks = (missing) =>
+    new TypeError(
+      `${adapter} install(): this object looks like a ${names[kind]} interpreter but lacks ${missing.join(", ")}; ` +
+        `pass what ${loaders[kind]} resolves to, of a supported version (docs/versions.md)`,
+    );
   return async function install(interpreter, options = {}) {
     const got = interpreterKind(interpreter);
     if (got !== kind) {
@@ -351,22 +430,36 @@ export function makeInstall({ adapter, kind, setUp, requires = { interpreter: []
         `${adapter} install(): expected a ${names[kind]} interpreter (what ${loaders[kind]} resolves to), got ${got}${hint}`,
       );
     }
-    const missing = [
-      ...requires.interpreter.filter((name) => interpreter[name] === undefined || interpreter[name] === null),
-      ...requires.module.filter((name) => typeof interpreter._module?.[name] !== "function").map((name) => `_module.${name}`),
-    ];
-    if (missing.length > 0) {
-      throw new TypeError(
-        `${adapter} install(): this object looks like a ${names[kind]} interpreter but lacks ${missing.join(", ")}; ` +
-          `pass what ${loaders[kind]} resolves to, of a supported version (docs/conversions.md)`,
-      );
-    }
+    const basic = lacking(interpreter, requires);
+    if (basic.length > 0) throw lacks(basic);
     checkOptions(adapter, options);
     const lifetime = options.lifetime ?? "auto";
     const pkg = options.package ?? "pyscript";
+    const mode = options.version ?? "exact";
     const installed = installs.get(interpreter);
     if (installed === undefined) {
-      const done = setUp(interpreter, { lifetime, package: pkg });
+      precheck(interpreter);
+      const met = detect(interpreter);
+      const chosen = factsFor({ adapter, name: names[kind], met, table, mode });
+      const borrowed = chosen.used !== met;
+      const missing = lacking(interpreter, { module: factRequires(chosen.facts) });
+      if (missing.length > 0 && borrowed) {
+        throw new Error(
+          `${adapter} install(): ${names[kind]} ${met} is not a supported version, and the facts of ${chosen.used} ` +
+            `(version "best-effort") do not hold: it lacks ${missing.join(", ")}; supported: ${Object.keys(table).join(", ")}`,
+        );
+      }
+      if (missing.length > 0) throw lacks(missing);
+      const running = setUp(interpreter, { lifetime, package: pkg, facts: chosen.facts, version: chosen.used });
+      const done = borrowed
+        ? running.catch((error) => {
+            throw new Error(
+              `${adapter} install(): ${names[kind]} ${met} is not a supported version, and with version "best-effort" ` +
+                `the facts of ${chosen.used} failed its self-tests: ${error?.message ?? error}`,
+              { cause: error },
+            );
+          })
+        : running;
       installs.set(interpreter, { lifetime, package: pkg, done });
       return done;
     }
@@ -392,7 +485,7 @@ export function interpreterKind(value) {
     if (typeof value.runPython === "function" && value.ffi && typeof value.loadPackage === "function") {
       return "pyodide";
     }
-    if (typeof value.pyimport === "function" && value._module && typeof value._module._proxy_c_to_js_get_array === "function") {
+    if (typeof value.pyimport === "function" && value._module && typeof value._module._proxy_c_to_js_get_iter === "function") {
       return "micropython";
     }
   }

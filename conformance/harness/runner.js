@@ -114,14 +114,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loadInterpreter(base, interp) {
   const quiet = { stdout: () => {}, stderr: () => {} };
+  // The version: versions.json's default, or FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION in Node.
+  const { importInterpreter, indexURL } = await import(new URL("js/interpreters.js", base).href);
   if (interp === "pyodide") {
-    const { loadPyodide } = await import(new URL("node_modules/pyodide/pyodide.mjs", base).href);
-    const indexURL = new URL("node_modules/pyodide/", base);
-    return loadPyodide({ indexURL: indexURL.protocol === "file:" ? decodeURIComponent(indexURL.pathname) : indexURL.href, ...quiet });
+    const { loadPyodide, dir } = await importInterpreter("pyodide", { base });
+    return loadPyodide({ indexURL: indexURL(dir), ...quiet });
   }
   if (interp === "micropython") {
-    const url = new URL("node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs", base).href;
-    const { loadMicroPython } = await import(url);
+    const { loadMicroPython } = await importInterpreter("micropython", { base });
     return loadMicroPython({ heapsize: 64 * 1024 * 1024, ...quiet });
   }
   throw new Error(`unknown interpreter ${interp}`);

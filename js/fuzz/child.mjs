@@ -11,6 +11,8 @@ import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { importInterpreter, indexURL } from "../interpreters.js";
+
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DIST = resolve(ROOT, process.env.FFI_DIST || "dist");
 export const RESULT_PREFIX = "@@fuzz ";
@@ -575,12 +577,13 @@ function args() {
 
 async function load(interp) {
   const io = { stdout: capture, stderr: (line) => capture("stderr: " + line) };
+  // The versions: versions.json's defaults, or FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION.
   if (interp === "pyodide") {
-    const { loadPyodide } = await import(pathToFileURL(resolve(ROOT, "node_modules/pyodide/pyodide.mjs")).href);
-    return loadPyodide({ indexURL: resolve(ROOT, "node_modules/pyodide") + "/", ...io });
+    const { loadPyodide, dir } = await importInterpreter("pyodide");
+    return loadPyodide({ indexURL: indexURL(dir), ...io });
   }
   if (interp === "micropython") {
-    const { loadMicroPython } = await import(pathToFileURL(resolve(ROOT, "node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs")).href);
+    const { loadMicroPython } = await importInterpreter("micropython");
     return loadMicroPython({ heapsize: 64 * 1024 * 1024, ...io });
   }
   throw new Error(`unknown interpreter ${interp}`);

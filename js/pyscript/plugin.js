@@ -49,10 +49,11 @@ del _sys, _pyscript, _ffi
 
 /**
  * Give every py and mpy script on the page this project's pyscript.ffi. `options.lifetime`
- * is install()'s ("auto", the default, or "manual").
+ * is install()'s ("auto", the default, or "manual"), and so is `options.version` ("exact",
+ * the default, or "best-effort": docs/versions.md).
  */
 export function register(hooks, options = {}) {
-  const installOptions = { lifetime: options.lifetime ?? "auto", package: "private" };
+  const installOptions = { lifetime: options.lifetime ?? "auto", package: "private", version: options.version ?? "exact" };
   hooks.main.onReady.add(async (wrap) => {
     const url = ADAPTERS[wrap.type];
     if (url === undefined) return;

@@ -5,13 +5,16 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 
-import { loadMicroPython } from "../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { importInterpreter } from "../interpreters.js";
 import { describe } from "../../conformance/harness/describe.js";
 import { PYTHON_HELPERS } from "../../conformance/harness/runner.js";
 import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install as installPyodide } from "../../dist/ffi-pyodide/index.js";
 import { rng } from "../rng.js";
+
+// The interpreter versions: versions.json's defaults, or FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION.
+const { loadPyodide } = await importInterpreter("pyodide");
+const { loadMicroPython } = await importInterpreter("micropython");
 
 const SEED = Number(process.env.FFI_EQUIVALENCE_SEED ?? 20261122);
 const COUNT = Number(process.env.FFI_EQUIVALENCE_COUNT ?? 300);

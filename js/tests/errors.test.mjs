@@ -6,10 +6,13 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { before, describe, test } from "node:test";
 
-import { loadMicroPython } from "../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { importInterpreter, interpreterEntry } from "../interpreters.js";
 import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install } from "../../dist/ffi-pyodide/index.js";
+
+// The interpreter versions: versions.json's defaults, or FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION.
+const { loadPyodide } = await importInterpreter("pyodide");
+const { loadMicroPython } = await importInterpreter("micropython");
 
 describe("pyodide JsException", () => {
   let pyodide;
@@ -93,11 +96,11 @@ print(caught, sum(range(10)))
     assert.equal(printed.at(-1).trim(), "2000 45");
   });
 
-  test("JavaScript iterating a Python object at top level gets the JS error (no Python handler to raise to)", () => {
+  test("JavaScript iterating a Python object at top level gets the JS error (no Python handler to raise to)", async () => {
     // In a child process with a time limit: MicroPython hangs on an exception with no
     // handler left, which is what raising here would cause.
     const script = `
-      import { loadMicroPython } from "${new URL("../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url)}";
+      import { loadMicroPython } from "${(await interpreterEntry("micropython")).module}";
       import { install } from "${new URL("../../dist/ffi-micropython/index.js", import.meta.url)}";
       const mp = await loadMicroPython({ stdout: () => {}, stderr: () => {} });
       await install(mp);

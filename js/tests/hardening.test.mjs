@@ -3,9 +3,12 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { importInterpreter } from "../interpreters.js";
 import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install as installPyodide } from "../../dist/ffi-pyodide/index.js";
+
+// The interpreter versions: versions.json's defaults, or FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION.
+const { loadPyodide } = await importInterpreter("pyodide");
 
 describe("pyodide", () => {
   let pyodide;
@@ -78,7 +81,7 @@ outcome
 });
 
 test("install() names what an object that is not a MicroPython interpreter lacks", async () => {
-  const almost = { pyimport() {}, _module: { _proxy_c_to_js_get_array() {} } };
+  const almost = { pyimport() {}, _module: { _proxy_c_to_js_get_iter() {} } };
   await assert.rejects(installMicroPython(almost), (error) => {
     assert.ok(error instanceof TypeError);
     assert.match(error.message, /lacks .*_module\._malloc/);

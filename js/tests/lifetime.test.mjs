@@ -4,10 +4,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { loadMicroPython } from "../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { importInterpreter } from "../interpreters.js";
 import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install as installPyodide } from "../../dist/ffi-pyodide/index.js";
+
+// The interpreter versions: versions.json's defaults, or FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION.
+const { loadPyodide } = await importInterpreter("pyodide");
+const { loadMicroPython } = await importInterpreter("micropython");
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 const ADAPTERS = [

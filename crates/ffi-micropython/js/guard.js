@@ -1,4 +1,4 @@
-// Catchable JS errors on MicroPython 1.27 (docs/construction.md, "Errors").
+// Catchable JS errors on MicroPython 1.27 to 1.29 (docs/construction.md, "Errors").
 //
 // MicroPython cannot catch a JS throw inside one of its native calls: the throw unwinds
 // its C frames past its exception handlers and leaves it unsafe to use. Every JS function
@@ -31,24 +31,8 @@ const OWN_URL = import.meta.url;
 const OWN_DIR = new URL("./", import.meta.url).href;
 const isOwn = (url) => url === OWN_URL || (url.startsWith(OWN_DIR) && url.endsWith("/js/proxy.js"));
 
-// MicroPython 1.27's JS functions that C code calls to call, construct or read or write
-// an attribute of a JS value (ports/webassembly/objjsproxy.c).
-const NATIVE_CALLERS = new Set([
-  "lookup_attr",
-  "store_attr",
-  "call0",
-  "call1",
-  "call2",
-  "calln",
-  "call0_kwarg",
-  "calln_kwarg",
-  "js_reflect_construct",
-]);
-
-// The attribute by which a view gives the JS value it wraps (python/pyscript/ffi.py), and
-// MicroPython's proxy kind of a JsProxy in its conversion record (`value` + 4: its ref).
+// The attribute by which a view gives the JS value it wraps (python/pyscript/ffi.py).
 const VIEW_TARGET = "__ffi_js__";
-const JSPROXY_KIND = 9;
 
 /** A NUL-terminated copy of ASCII `text` in MicroPython's heap, kept for its lifetime. */
 function cString(M, text) {
@@ -88,7 +72,7 @@ function caller() {
 }
 
 // The bytes of MicroPython's memory searched for `external_call_depth` (its static data;
-// 0x2d708 in 1.27's build).
+// versions.js has its address in each release's default build).
 const STATIC_DATA_BYTES = 1 << 20;
 
 /** The addresses of the 32-bit words that read 0 in the first STATIC_DATA_BYTES. */
@@ -104,24 +88,43 @@ function scanZeroWords(M) {
 const guardedTables = new WeakSet();
 
 /**
- * Guard the JS functions MicroPython calls (`M` is `mp._module`). `keepAsIs(fn)` says which
+ * MicroPython's table of JS values and its map (`{ table, slots }`), checked to be there and
+ * to carry no guard yet; else an Error (install() calls it before it reads anything
+ * through them, such as the version).
+ */
+export function checkOwnTables() {
+  // MicroPython (1.27 to 1.29) keeps these on globalThis; each instance loaded replaces them.
+  const table = globalThis.proxy_js_ref;
+  const slots = globalThis.proxy_js_ref_map;
+  if (!Array.isArray(table) || !(slots instanceof Map)) {
+    throw new Error(
+      "ffi-micropython install(): MicroPython's proxy_js_ref / proxy_js_ref_map tables are missing; this MicroPython is not a supported release (docs/versions.md)",
+    );
+  }
+  if (guardedTables.has(slots)) {
+    throw new Error(
+      "ffi-micropython install(): another MicroPython instance shares this one's proxy tables (MicroPython keeps them " +
+        "on globalThis, and two instances loaded in one JS realm corrupt each other); load one MicroPython per page, worker or process",
+    );
+  }
+  return { table, slots };
+}
+
+/**
+ * Guard the JS functions MicroPython calls (`M` is `mp._module`, `facts` its release's row
+ * of versions.js: the native callers, the JsProxy kind and where `external_call_depth`
+ * is expected). `keepAsIs(fn)` says which
  * functions stay unguarded (ffi's own proxies); `wireOf(error)` turns a JS error into the
  * wire form the Python shim raises; `crossesSafely(value)` (ffi-core's) tells what
  * MicroPython's own crossing into Python can take.
  */
-export function installGuard(M, keepAsIs, wireOf, crossesSafely) {
-  // MicroPython 1.27 keeps these on globalThis; each instance loaded replaces them.
-  const table = globalThis.proxy_js_ref;
-  const slots = globalThis.proxy_js_ref_map;
-  if (!Array.isArray(table) || !(slots instanceof Map)) {
-    throw new Error("ffi-micropython install(): MicroPython's proxy_js_ref / proxy_js_ref_map tables are missing; this MicroPython is not 1.27");
-  }
-  if (guardedTables.has(slots)) {
-    throw new Error(
-      "ffi-micropython install(): another MicroPython instance shares this one's proxy tables (MicroPython 1.27 keeps them " +
-        "on globalThis, and two instances loaded in one JS realm corrupt each other); load one MicroPython per page, worker or process",
-    );
-  }
+export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
+  // MicroPython's JS functions that C code calls to call, construct or read or write an
+  // attribute of a JS value, and its proxy kind of a JsProxy in a conversion record
+  // (`value` + 4: its ref).
+  const NATIVE_CALLERS = new Set(facts.nativeCallers);
+  const JSPROXY_KIND = facts.layout.kind_jsproxy;
+  const { table, slots } = checkOwnTables();
   guardedTables.add(slots);
   // A view (ffi's `_View`, docs/views.md) reaches JavaScript as MicroPython's proxy of a
   // Python callable, a function whose attributes JavaScript cannot read: the guard asks
@@ -129,26 +132,39 @@ export function installGuard(M, keepAsIs, wireOf, crossesSafely) {
   // lookup runs only when it is there) and passes the JS value it wraps instead.
   const viewName = cString(M, VIEW_TARGET);
   const viewOut = M._malloc(12);
-  const canAsk = typeof M._proxy_c_to_js_has_attr === "function" && typeof M._proxy_c_to_js_lookup_attr === "function";
   function viewTarget(value) {
     const ref = value._ref;
-    if (!canAsk || !Number.isInteger(ref) || !M._proxy_c_to_js_has_attr(ref, viewName)) return value;
+    if (!Number.isInteger(ref) || !M._proxy_c_to_js_has_attr(ref, viewName)) return value;
     M._proxy_c_to_js_lookup_attr(ref, viewName, viewOut);
     return M.getValue(viewOut, "i32") === JSPROXY_KIND ? unwrap(table[M.getValue(viewOut + 4, "i32")]) : value;
   }
+  // How the release's Emscripten throws a longjmp (versions.js `longjmp`): `throw Infinity`
+  // (1.27, 1.28), or an instance of its class EmscriptenSjLj (1.29). Proven at install
+  // (arm_guard's self-test raises through JavaScript iterating Python).
+  const isLongjmp =
+    facts.longjmp === "Infinity"
+      ? (error) => error === Infinity
+      : (error) => {
+          if (error === null || typeof error !== "object") return false;
+          try {
+            return Object.getPrototypeOf(error)?.constructor?.name === facts.longjmp;
+          } catch {
+            return false;
+          }
+        };
   let raiser = null;
   let micropythonUrl = null;
   let pendingWire = "";
-  // Where MicroPython keeps `external_call_depth` (main.c): the one word of its static data
+  // Where MicroPython keeps `external_call_depth` (main.c): the word of its static data
   // that reads 0 here (install() runs outside Python) and then 1, 2, 3 in calls nested that
-  // deep (guard_probe).
+  // deep (guard_probe): the release's known address if it passes, else the only other one.
   let depthCandidates = scanZeroWords(M);
   let depthAddress = null;
 
   function raise(error) {
-    // Emscripten's longjmp (`throw Infinity`): a MicroPython raise passing through a call
-    // that went back into Python; it must reach its handler untouched.
-    if (error === Infinity) throw error;
+    // Emscripten's longjmp: a MicroPython raise passing through a call that went back into
+    // Python; it must reach its handler untouched.
+    if (isLongjmp(error)) throw error;
     if (depthAddress === null || M.getValue(depthAddress, "i32") === 0) throw error;
     const from = raiser === null ? null : caller();
     if (from === null || from.url !== micropythonUrl || !NATIVE_CALLERS.has(from.name)) throw error;
@@ -283,8 +299,9 @@ export function installGuard(M, keepAsIs, wireOf, crossesSafely) {
         const from = caller();
         const found = depthCandidates.filter((address) => M.getValue(address, "i32") === 1);
         depthCandidates = [];
-        if (from === null || !NATIVE_CALLERS.has(from.name) || found.length !== 1) return false;
-        depthAddress = found[0];
+        const known = found.includes(facts.externalCallDepth);
+        if (from === null || !NATIVE_CALLERS.has(from.name) || (!known && found.length !== 1)) return false;
+        depthAddress = known ? facts.externalCallDepth : found[0];
         raiser = pythonRaiser;
         micropythonUrl = from.url;
         return true;
@@ -303,6 +320,12 @@ export function installGuard(M, keepAsIs, wireOf, crossesSafely) {
       // Throws, to prove at install that a guarded call raises in Python.
       guard_selftest() {
         throw new Error("pyscript.ffi guard self-test");
+      },
+      // JavaScript iterating a Python object whose __iter__ makes a guarded call that
+      // raises: the raise passes through this guarded call as a longjmp, which must go on
+      // untouched (proves versions.js `longjmp` at install).
+      guard_iterate(iterable) {
+        for (const item of iterable) void item;
       },
     },
   };

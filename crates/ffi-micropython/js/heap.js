@@ -59,10 +59,11 @@ function wtf8(bytes) {
   return out;
 }
 // The text of an interned string (a qstr word), through MicroPython's own converter;
-// `out` is a 12-byte scratch buffer. For a str, that converter allocates nothing.
-export function qstr_text(m, out, word) {
+// `out` is a 12-byte scratch buffer, `kindStr` the record kind of a str (js/versions.js).
+// For a str, that converter allocates nothing.
+export function qstr_text(m, out, word, kindStr) {
   m._proxy_convert_mp_to_js_obj_cside(word, out);
-  if (m.getValue(out, "i32") !== 5) return undefined;
+  if (m.getValue(out, "i32") !== kindStr) return undefined;
   return utf8Text(m, m.getValue(out + 8, "i32") >>> 0, m.getValue(out + 4, "i32") >>> 0);
 }
 // The JS value behind a JsProxy's ref (MicroPython's own table).

@@ -1,28 +1,31 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
 import initWasm, * as wasm from "./ffi_micropython.js";
-import { installGuard, unwrap } from "./guard.js";
+import { checkOwnTables, installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
+import { detectVersion, MICROPYTHON_FACTS } from "./versions.js";
 
 export const install = makeInstall({
   adapter: "ffi-micropython",
   kind: "micropython",
   setUp,
-  // What setUp and the bridge use of the interpreter; checked before anything is touched.
-  requires: {
-    interpreter: ["FS", "registerJsModule", "runPython"],
-    module: ["_malloc", "getValue", "setValue", "UTF8ToString", "_proxy_c_to_js_get_array", "_proxy_c_to_js_get_iter", "_proxy_convert_mp_to_js_obj_cside"],
-  },
+  // What every release has that install() uses (the version is read through pyimport),
+  // then what the release's facts use; checked before anything is touched.
+  requires: { interpreter: ["FS", "registerJsModule", "runPython", "pyimport"], module: ["_malloc", "getValue", "setValue", "UTF8ToString"] },
+  precheck: checkOwnTables,
+  detect: detectVersion,
+  facts: MICROPYTHON_FACTS,
+  factRequires: (facts) => facts.exports,
 });
 
-async function setUp(mp, { lifetime, package: pkg }) {
+async function setUp(mp, { lifetime, package: pkg, facts, version }) {
   await loadWasm(initWasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));
   const { Bridge, Proxies, crosses_safely } = wasm;
   const M = mp._module;
   // Scratch buffers in MicroPython's heap, kept for the interpreter's lifetime.
   const scratch = M._malloc(12);
   const arrayOut = M._malloc(8);
-  const bridge = new Bridge(M, scratch, unwrap);
+  const bridge = new Bridge(M, scratch, unwrap, facts.layout, `MicroPython ${version}`);
   const auto = lifetime === "auto";
   if (auto) checkAutoLifetime(mp);
   const calls = callArguments(wasm.view_carry, wasm.limits());
@@ -35,7 +38,7 @@ async function setUp(mp, { lifetime, package: pkg }) {
   );
   const common = commonBridge(proxies, wasm);
   // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
-  const guard = installGuard(M, Proxies.is_proxy, common.error_wire, crosses_safely);
+  const guard = installGuard(M, facts, Proxies.is_proxy, common.error_wire, crosses_safely);
   // A destroyed proxy used from Python raises there.
   calls.setFail(guard.raise);
   mp.registerJsModule("_pyscript_ffi_bridge", {
@@ -49,7 +52,8 @@ async function setUp(mp, { lifetime, package: pkg }) {
       return proxy;
     },
     calibrate(samples) {
-      M._proxy_c_to_js_get_array(samples._ref, arrayOut);
+      // `[len, items]` of the samples list (both exports write it so).
+      M[facts.arrayOf](samples._ref, arrayOut);
       return bridge.calibrate(M.getValue(arrayOut + 4, "i32") >>> 0, M.getValue(arrayOut, "i32") >>> 0);
     },
     to_js_stack: (dictConverter) => bridge.to_js_stack(dictConverter ?? undefined),

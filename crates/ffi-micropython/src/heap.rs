@@ -20,7 +20,7 @@ extern "C" {
     fn heap_f64(module: &JsValue, addr: u32) -> f64;
     fn heap_utf8(module: &JsValue, addr: u32, len: u32) -> JsValue;
     fn heap_bytes(module: &JsValue, addr: u32, len: u32) -> JsValue;
-    fn qstr_text(module: &JsValue, scratch: u32, word: u32) -> JsValue;
+    fn qstr_text(module: &JsValue, scratch: u32, word: u32, kind_str: u32) -> JsValue;
     fn js_ref(reference: u32) -> JsValue;
 }
 
@@ -59,40 +59,93 @@ pub struct Calibration {
     pub arg_stack: u32,
 }
 
-/// Offsets into MicroPython objects (all 32-bit fields after the type pointer at +0).
-mod layout {
-    pub const STR_LEN: u32 = 8;
-    pub const STR_DATA: u32 = 12;
-    pub const INT_SIGN_BITS: u32 = 4;
-    pub const INT_LEN: u32 = 8;
-    pub const INT_DIGITS: u32 = 12;
-    pub const FLOAT_VALUE: u32 = 8;
-    pub const LIST_LEN: u32 = 8;
-    pub const LIST_ITEMS: u32 = 12;
-    pub const TUPLE_LEN: u32 = 4;
-    pub const TUPLE_ITEMS: u32 = 8;
-    pub const DICT_ALLOC: u32 = 8;
-    pub const DICT_TABLE: u32 = 12;
-    pub const SET_ALLOC: u32 = 4;
-    pub const SET_TABLE: u32 = 12;
-    /// `mp_obj_array_t`: typecode in the low byte, `free` (a memoryview's offset) above.
-    pub const ARRAY_TYPECODE_FREE: u32 = 4;
-    pub const ARRAY_LEN: u32 = 8;
-    pub const ARRAY_ITEMS: u32 = 12;
-    pub const JSPROXY_REF: u32 = 4;
-    /// `mp_obj_bound_meth_t.meth`, then `.self`.
-    pub const BOUND_METH: u32 = 4;
-    pub const BOUND_SELF: u32 = 8;
-    /// `mp_obj_instance_t.subobj[0]`: the native base object of a user class instance.
-    pub const INSTANCE_SUBOBJ: u32 = 16;
-    /// `mp_obj_type_t.name`, a 16-bit qstr index after the base and 16-bit flags.
-    pub const TYPE_NAME: u32 = 6;
-    pub const TYPE_SLOT_INDEX_MAKE_NEW: u32 = 8;
-    pub const TYPE_SLOT_INDEX_PARENT: u32 = 18;
-    pub const TYPE_SLOTS: u32 = 20;
-    /// `MP_OBJ_SENTINEL` marks a deleted slot in a dict's or set's hash table.
-    pub const MAP_SENTINEL: u32 = 4;
+/// Offsets into MicroPython objects (all 32-bit fields after the type pointer at +0) and
+/// the kinds of its conversion records: one release's `layout` row of `js/versions.js`,
+/// checked against samples of known content by [`Calibration::learn`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub str_len: u32,
+    pub str_data: u32,
+    pub int_sign_bits: u32,
+    pub int_len: u32,
+    pub int_digits: u32,
+    pub float_value: u32,
+    pub list_len: u32,
+    pub list_items: u32,
+    pub tuple_len: u32,
+    pub tuple_items: u32,
+    pub dict_alloc: u32,
+    pub dict_table: u32,
+    pub set_alloc: u32,
+    pub set_table: u32,
+    pub array_typecode_free: u32,
+    pub array_len: u32,
+    pub array_items: u32,
+    pub jsproxy_ref: u32,
+    pub bound_meth: u32,
+    pub bound_self: u32,
+    pub instance_subobj: u32,
+    pub type_name: u32,
+    pub type_slot_index_make_new: u32,
+    pub type_slot_index_parent: u32,
+    pub type_slots: u32,
+    pub map_sentinel: u32,
+    pub kind_str: u32,
+    pub kind_jsproxy: u32,
 }
+
+/// Generates [`Layout::from_js`] over every field, so no field can be left unread.
+macro_rules! layout_from_js {
+    ($($field:ident),* $(,)?) => {
+        impl Layout {
+            /// The layout from a JS object with one non-negative integer per field; an
+            /// error naming the first field that is missing or not one.
+            pub fn from_js(facts: &JsValue) -> Result<Layout, Error> {
+                let field = |name: &str| -> Result<u32, Error> {
+                    let value = js_sys::Reflect::get(facts, &JsValue::from_str(name)).ok().and_then(|v| v.as_f64());
+                    match value {
+                        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(n as u32),
+                        _ => Err(Error::interpreter(format!(
+                            "ffi-micropython: the layout facts lack a 32-bit unsigned `{name}`"
+                        ))),
+                    }
+                };
+                Ok(Layout { $($field: field(stringify!($field))?),* })
+            }
+        }
+    };
+}
+
+layout_from_js!(
+    str_len,
+    str_data,
+    int_sign_bits,
+    int_len,
+    int_digits,
+    float_value,
+    list_len,
+    list_items,
+    tuple_len,
+    tuple_items,
+    dict_alloc,
+    dict_table,
+    set_alloc,
+    set_table,
+    array_typecode_free,
+    array_len,
+    array_items,
+    jsproxy_ref,
+    bound_meth,
+    bound_self,
+    instance_subobj,
+    type_name,
+    type_slot_index_make_new,
+    type_slot_index_parent,
+    type_slots,
+    map_sentinel,
+    kind_str,
+    kind_jsproxy,
+);
 
 /// The number of samples the Python side passes to `calibrate`, in the order
 /// [`Calibration::learn`] reads them (`python/_pyscript_ffi_impl.py`).
@@ -109,14 +162,20 @@ pub struct Heap {
     scratch: u32,
     /// The original behind a guarded function (js/guard.js `unwrap`): what a JsProxy stands for.
     unwrap: js_sys::Function,
+    /// The release's offsets (js/versions.js), proven by [`Calibration::learn`].
+    layout: Layout,
+    /// Whose facts those are ("MicroPython 1.29.0-6"), for the errors that say they do not hold.
+    facts_of: String,
 }
 
 impl Heap {
-    pub fn new(module: JsValue, scratch: u32, unwrap: js_sys::Function) -> Self {
+    pub fn new(module: JsValue, scratch: u32, unwrap: js_sys::Function, layout: Layout, facts_of: String) -> Self {
         Heap {
             module,
             scratch,
             unwrap,
+            layout,
+            facts_of,
         }
     }
     /// The JS value behind a JsProxy's ref; for a guarded function, its original.
@@ -144,7 +203,7 @@ impl Heap {
         self.items(table, alloc.saturating_mul(stride))
     }
     fn qstr(&self, word: u32) -> Result<JsValue, Error> {
-        let text = qstr_text(&self.module, self.scratch, word);
+        let text = qstr_text(&self.module, self.scratch, word, self.layout.kind_str);
         if text.is_string() {
             Ok(text)
         } else {
@@ -152,7 +211,7 @@ impl Heap {
         }
     }
     fn type_name(&self, ty: u32) -> String {
-        let index = heap_u16(&self.module, ty + layout::TYPE_NAME);
+        let index = heap_u16(&self.module, ty + self.layout.type_name);
         self.qstr((index << 3) | 2)
             .ok()
             .and_then(|t| t.as_string())
@@ -162,13 +221,13 @@ impl Heap {
     fn type_slot(&self, ty: u32, index_offset: u32) -> Option<u32> {
         match heap_u8(&self.module, ty + index_offset) {
             0 => None,
-            index => Some(self.u32(ty + layout::TYPE_SLOTS + 4 * (index - 1))),
+            index => Some(self.u32(ty + self.layout.type_slots + 4 * (index - 1))),
         }
     }
     fn mpz(&self, addr: u32) -> Result<PyInt, Error> {
-        let sign_bits = self.u32(addr + layout::INT_SIGN_BITS);
-        let len = self.u32(addr + layout::INT_LEN);
-        let digits = self.u32(addr + layout::INT_DIGITS);
+        let sign_bits = self.u32(addr + self.layout.int_sign_bits);
+        let len = self.u32(addr + self.layout.int_len);
+        let digits = self.u32(addr + self.layout.int_digits);
         if len > 1 << 20 {
             return Err(Error::interpreter("MicroPython heap: implausible int length"));
         }
@@ -189,10 +248,10 @@ impl Heap {
     /// list's new references keep nothing alive that was not.
     pub fn fill_list(&self, list: u32, found: &[u32]) -> Result<u32, u32> {
         let needed = u32::try_from(found.len()).unwrap_or(u32::MAX);
-        if needed > self.u32(list + layout::LIST_LEN) {
+        if needed > self.u32(list + self.layout.list_len) {
             return Err(needed);
         }
-        let items = self.u32(list + layout::LIST_ITEMS);
+        let items = self.u32(list + self.layout.list_items);
         for (i, word) in (0u32..).zip(found) {
             heap_set_u32(&self.module, items + 4 * i, *word);
         }
@@ -202,8 +261,8 @@ impl Heap {
     /// The argument stack's `n`-th value from the top (what the shim pushed for this call).
     pub fn stack_item(&self, calibration: &Calibration, from_top: u32) -> Result<u32, Error> {
         let list = calibration.arg_stack;
-        let len = self.u32(list + layout::LIST_LEN);
-        let items = self.u32(list + layout::LIST_ITEMS);
+        let len = self.u32(list + self.layout.list_len);
+        let items = self.u32(list + self.layout.list_items);
         match len.checked_sub(1 + from_top) {
             Some(index) => Ok(self.u32(items + 4 * index)),
             None => Err(Error::interpreter(
@@ -221,8 +280,9 @@ fn ids(words: Vec<u32>) -> Cow<'static, [NodeId]> {
     Cow::Owned(words.into_iter().map(NodeId).collect())
 }
 
-fn filled(key: u32) -> bool {
-    key != 0 && key != layout::MAP_SENTINEL
+/// A hash table slot in use: neither empty (0) nor deleted (`sentinel`).
+fn filled(key: u32, sentinel: u32) -> bool {
+    key != 0 && key != sentinel
 }
 
 /// One conversion's view of the heap.
@@ -301,29 +361,29 @@ impl<'a> HeapGraph<'a> {
     fn native(&self, word: u32, ty: u32) -> Result<Option<PyNode<'static>>, Error> {
         let (heap, cal) = (self.heap, self.calibration);
         let node = if ty == cal.ty_str {
-            let len = heap.u32(word + layout::STR_LEN);
+            let len = heap.u32(word + heap.layout.str_len);
             PyNode::Str(PyStr::Js(heap_utf8(
                 &heap.module,
-                heap.u32(word + layout::STR_DATA),
+                heap.u32(word + heap.layout.str_data),
                 len,
             )))
         } else if ty == cal.ty_bytes {
-            let len = heap.u32(word + layout::STR_LEN);
+            let len = heap.u32(word + heap.layout.str_len);
             PyNode::Bytes(PyBytes::Js(heap_bytes(
                 &heap.module,
-                heap.u32(word + layout::STR_DATA),
+                heap.u32(word + heap.layout.str_data),
                 len,
             )))
         } else if ty == cal.ty_bytearray || ty == cal.ty_memoryview {
             // A memoryview of an array('i') or the like is its raw bytes, as bytes(view) is.
-            let typecode_free = heap.u32(word + layout::ARRAY_TYPECODE_FREE);
+            let typecode_free = heap.u32(word + heap.layout.array_typecode_free);
             let Some(item_size) = item_size(typecode_free & 0x7f) else {
                 return Ok(None);
             };
             // A memoryview's offset and length count items; a bytearray's offset is 0.
             let offset = if ty == cal.ty_memoryview { typecode_free >> 8 } else { 0 };
-            let len = heap.u32(word + layout::ARRAY_LEN);
-            let items = heap.u32(word + layout::ARRAY_ITEMS);
+            let len = heap.u32(word + heap.layout.array_len);
+            let items = heap.u32(word + heap.layout.array_items);
             let (Some(start), Some(bytes)) = (offset.checked_mul(item_size), len.checked_mul(item_size)) else {
                 return Err(Error::interpreter("MicroPython heap: implausible memoryview"));
             };
@@ -331,44 +391,48 @@ impl<'a> HeapGraph<'a> {
         } else if ty == cal.ty_int {
             PyNode::Int(heap.mpz(word)?)
         } else if ty == cal.ty_float {
-            PyNode::Float(heap_f64(&heap.module, word + layout::FLOAT_VALUE))
+            PyNode::Float(heap_f64(&heap.module, word + heap.layout.float_value))
         } else if ty == cal.ty_list {
-            PyNode::List(ids(
-                heap.items(heap.u32(word + layout::LIST_ITEMS), heap.u32(word + layout::LIST_LEN))?
-            ))
+            PyNode::List(ids(heap.items(
+                heap.u32(word + heap.layout.list_items),
+                heap.u32(word + heap.layout.list_len),
+            )?))
         } else if ty == cal.ty_tuple {
             PyNode::Tuple(ids(
-                heap.items(word + layout::TUPLE_ITEMS, heap.u32(word + layout::TUPLE_LEN))?
+                heap.items(word + heap.layout.tuple_items, heap.u32(word + heap.layout.tuple_len))?
             ))
         } else if ty == cal.ty_dict || ty == cal.ty_ordereddict {
             let slots = heap.table(
-                heap.u32(word + layout::DICT_TABLE),
-                heap.u32(word + layout::DICT_ALLOC),
+                heap.u32(word + heap.layout.dict_table),
+                heap.u32(word + heap.layout.dict_alloc),
                 2,
             )?;
             // Every filled slot, in table order (MicroPython's own iteration order).
             let entries = slots
                 .chunks_exact(2)
                 .filter_map(|slot| match *slot {
-                    [key, value] if filled(key) => Some((NodeId(key), NodeId(value))),
+                    [key, value] if filled(key, heap.layout.map_sentinel) => Some((NodeId(key), NodeId(value))),
                     _ => None,
                 })
                 .collect();
             PyNode::Dict(Cow::Owned(entries))
         } else if ty == cal.ty_set || ty == cal.ty_frozenset {
             let slots = heap.table(
-                heap.u32(word + layout::SET_TABLE),
-                heap.u32(word + layout::SET_ALLOC),
+                heap.u32(word + heap.layout.set_table),
+                heap.u32(word + heap.layout.set_alloc),
                 1,
             )?;
-            let items = ids(slots.into_iter().filter(|key| filled(*key)).collect());
+            let items = ids(slots
+                .into_iter()
+                .filter(|key| filled(*key, heap.layout.map_sentinel))
+                .collect());
             if ty == cal.ty_set {
                 PyNode::Set(items)
             } else {
                 PyNode::FrozenSet(items)
             }
         } else if ty == cal.ty_jsproxy {
-            PyNode::Js(heap.js_value(heap.u32(word + layout::JSPROXY_REF)))
+            PyNode::Js(heap.js_value(heap.u32(word + heap.layout.jsproxy_ref)))
         } else {
             return Ok(None);
         };
@@ -382,11 +446,11 @@ impl<'a> HeapGraph<'a> {
         if ty != cal.ty_bound_meth {
             return None;
         }
-        let meth = heap.u32(word + layout::BOUND_METH);
-        let self_ = heap.u32(word + layout::BOUND_SELF);
+        let meth = heap.u32(word + heap.layout.bound_meth);
+        let self_ = heap.u32(word + heap.layout.bound_self);
         // Only a JS function bound to a JS object; a Python method stays a Python callable.
         let is_js = |w: u32| w & 3 == 0 && heap.u32(w) == cal.ty_jsproxy;
-        (is_js(meth) && is_js(self_)).then(|| heap.js_value(heap.u32(meth + layout::JSPROXY_REF)))
+        (is_js(meth) && is_js(self_)).then(|| heap.js_value(heap.u32(meth + heap.layout.jsproxy_ref)))
     }
 
     /// An instance of a subclass of a data type reads as its base type's value. The
@@ -398,7 +462,7 @@ impl<'a> HeapGraph<'a> {
         let mut base = ty;
         let mut native_base = None;
         for _ in 0..MAX_CLASS_DEPTH {
-            let Some(parent) = heap.type_slot(base, layout::TYPE_SLOT_INDEX_PARENT) else {
+            let Some(parent) = heap.type_slot(base, heap.layout.type_slot_index_parent) else {
                 break;
             };
             // Several bases make `parent` a tuple of types: not a data value.
@@ -412,10 +476,10 @@ impl<'a> HeapGraph<'a> {
             }
         }
         let Some(base) = native_base else { return Ok(None) };
-        if heap.type_slot(ty, layout::TYPE_SLOT_INDEX_MAKE_NEW) != Some(cal.instance_make_new) {
+        if heap.type_slot(ty, heap.layout.type_slot_index_make_new) != Some(cal.instance_make_new) {
             return self.native(word, base);
         }
-        let object = heap.u32(word + layout::INSTANCE_SUBOBJ);
+        let object = heap.u32(word + heap.layout.instance_subobj);
         if object & 3 != 0 {
             // A small int or an interned str held directly in subobj[0].
             return self.read(object).map(Some);
@@ -581,7 +645,7 @@ impl Calibration {
         let words = heap.items(samples_items, samples_len)?;
         let [s, big, neg, float, list, tuple, dict, jsproxy, none, false_, true_, undefined, null, arg_stack, bytes, bytearray, memoryview, set, frozenset, ordereddict, user_list, user_int, js_undefined, js_method] =
             <[u32; SAMPLE_COUNT]>::try_from(words)
-                .map_err(|w| mismatch(&format!("expected {SAMPLE_COUNT} samples, got {}", w.len())))?;
+                .map_err(|w| mismatch(heap, &format!("expected {SAMPLE_COUNT} samples, got {}", w.len())))?;
         let ty = |w: u32| heap.u32(w);
         let cal = Calibration {
             none,
@@ -603,7 +667,7 @@ impl Calibration {
             ty_type: ty(ty(list)),
             ty_bound_meth: ty(js_method),
             instance_make_new: heap
-                .type_slot(ty(user_list), layout::TYPE_SLOT_INDEX_MAKE_NEW)
+                .type_slot(ty(user_list), heap.layout.type_slot_index_make_new)
                 .unwrap_or(0),
             undefined,
             null,
@@ -635,7 +699,7 @@ impl Calibration {
     fn self_test(&self, heap: &Heap, w: &Samples) -> Result<(), Error> {
         let graph = HeapGraph::new(heap, self, w.s);
         let read = |word: u32| graph.node(NodeId(word));
-        let expect = |what: &str, ok: bool| if ok { Ok(()) } else { Err(mismatch(what)) };
+        let expect = |what: &str, ok: bool| if ok { Ok(()) } else { Err(mismatch(heap, what)) };
         let text_of = |node: PyNode<'_>| match node {
             PyNode::Str(s) => Some(s.to_string_lossy()),
             _ => None,
@@ -737,9 +801,10 @@ fn trim(bytes: &[u8]) -> Vec<u8> {
     bytes.get(..len).unwrap_or(&[]).to_vec()
 }
 
-fn mismatch(what: &str) -> Error {
+fn mismatch(heap: &Heap, what: &str) -> Error {
     Error::interpreter(format!(
-        "ffi-micropython: MicroPython's object layout is not the one this build reads ({what}); \
-         this build supports @micropython/micropython-webassembly-pyscript 1.27.0"
+        "ffi-micropython: MicroPython's object layout is not the one the facts of {} say ({what}); \
+         supported releases: docs/versions.md",
+        heap.facts_of
     ))
 }

@@ -9,7 +9,7 @@ use ffi_core::convert::to_py::ToPyOptions;
 use ffi_core::{wire, Error, ToJsOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::heap::{Calibration, Heap, HeapGraph};
+use crate::heap::{Calibration, Heap, HeapGraph, Layout};
 
 const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
 
@@ -30,13 +30,21 @@ impl std::fmt::Debug for Bridge {
 #[wasm_bindgen]
 impl Bridge {
     /// `module` is `mp._module`; `scratch` a 12-byte buffer malloc'ed in its heap;
-    /// `unwrap` gives the original behind a guarded function (js/guard.js).
+    /// `unwrap` gives the original behind a guarded function (js/guard.js); `layout` the
+    /// release's offsets (js/versions.js) and `facts_of` whose they are ("MicroPython 1.29.0-6").
     #[wasm_bindgen(constructor)]
-    pub fn new(module: JsValue, scratch: u32, unwrap: js_sys::Function) -> Bridge {
-        Bridge {
-            heap: Heap::new(module, scratch, unwrap),
+    pub fn new(
+        module: JsValue,
+        scratch: u32,
+        unwrap: js_sys::Function,
+        layout: JsValue,
+        facts_of: String,
+    ) -> Result<Bridge, JsValue> {
+        let layout = Layout::from_js(&layout).map_err(JsValue::from)?;
+        Ok(Bridge {
+            heap: Heap::new(module, scratch, unwrap, layout, facts_of),
             calibration: None,
-        }
+        })
     }
 
     /// Learn and verify the heap layout from the samples list's items. Returns `""` on

@@ -19,22 +19,20 @@
 // Explicit `destroy()` calls, and PyProxies with options (captureThis, roundtrip, JSON
 // adaptors, copies), go to Pyodide unchanged.
 
-// Every message Pyodide 314 passes when it destroys a borrowed proxy starts so.
-const BORROWED = "This borrowed proxy was automatically destroyed";
-const HOOKED = ["pyproxy_new", "pyproxy_destroy", "PyProxy_getAttrs", "PyProxy_getAttrsQuiet", "gc_register_proxy"];
-
 /**
  * Install the hooks on `pyodide._module`; `proxies` is the ledger (ffi's own proxies),
- * `isProxy(value)` tells them apart. Throws if this Pyodide lacks the entry points, rather
- * than silently leaving callbacks borrowed.
+ * `isProxy(value)` tells them apart; `facts` is the release's row of versions.js (the
+ * hooked entry points, the borrowed-proxy message). Throws if this Pyodide lacks the entry
+ * points, rather than silently leaving callbacks borrowed.
  */
-export function installAutoLifetime(pyodide, proxies, isProxy) {
+export function installAutoLifetime(pyodide, proxies, isProxy, facts) {
   const M = pyodide._module;
-  const missing = HOOKED.filter((name) => typeof M?.[name] !== "function");
+  const BORROWED = facts.borrowed;
+  const missing = facts.lifetimeHooks.filter((name) => typeof M?.[name] !== "function");
   if (missing.length > 0) {
     throw new Error(
       `ffi-pyodide install(): this Pyodide (${pyodide.version}) lacks ${missing.join(", ")}, which lifetime "auto" ` +
-        `needs; use a supported Pyodide (see docs/lifetime.md) or install(pyodide, { lifetime: "manual" })`,
+        `needs; use a supported Pyodide (docs/versions.md) or install(pyodide, { lifetime: "manual" })`,
     );
   }
   const { pyproxy_new: newProxy, pyproxy_destroy: destroyProxy, PyProxy_getAttrs: getAttrs } = M;

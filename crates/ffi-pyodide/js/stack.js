@@ -36,22 +36,17 @@ function jsStackDepth() {
   return depth;
 }
 
-const NEEDED = [
-  "_PyThreadState_Get",
-  "_emscripten_stack_get_current",
-  "_PyUnstable_ThreadState_SetStackProtection",
-  "_PyUnstable_ThreadState_ResetStackProtection",
-  "_PyErr_Clear",
-];
-
-/** `{ enter, exit }` for `pyodide._module`; throws if this Pyodide lacks the entry points. */
-export function stackBound(pyodide) {
+/**
+ * `{ enter, exit }` for `pyodide._module`; `exports` are the release's stack entry points
+ * (versions.js). Throws if this Pyodide lacks them.
+ */
+export function stackBound(pyodide, exports) {
   const M = pyodide._module;
-  const missing = NEEDED.filter((name) => typeof M?.[name] !== "function");
+  const missing = exports.filter((name) => typeof M?.[name] !== "function");
   if (missing.length > 0) {
     throw new Error(
       `ffi-pyodide install(): this Pyodide (${pyodide.version}) lacks ${missing.join(", ")}, which the bridge needs to turn ` +
-        "deep nesting into a RecursionError instead of a fatal error; use a supported Pyodide (see docs/conversions.md)",
+        "deep nesting into a RecursionError instead of a fatal error; use a supported Pyodide (docs/versions.md)",
     );
   }
   const bound = Math.floor(STACK_BOUND * Math.min(1, jsStackDepth() / REFERENCE_DEPTH));
