@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CONFORMANCE := cargo run --quiet --release -p conformance --
 WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: bench soak soak-check fuzz fuzz-check gc-check py-check help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
+.PHONY: bench soak soak-check fuzz fuzz-check gc-check py-check conformance-versions help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
 
 help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
@@ -28,6 +28,14 @@ conformance: build
 
 conformance-all: build setup-browser
 	$(CONFORMANCE) --host all --reference pyscript
+
+## The other releases of versions.json: the suite in Node, the newest also in Chromium
+## (the defaults run in every column above); the JS tests and the gc-check on the newest.
+NEWEST := FFI_PYODIDE_VERSION=$$(node -p 'require("./versions.json").pyodide.versions.at(-1).version') FFI_MICROPYTHON_VERSION=$$(node -p 'require("./versions.json").micropython.versions.at(-1).version')
+conformance-versions: build setup-browser
+	node js/versions-matrix.mjs
+	$(NEWEST) node --test js/tests/
+	$(NEWEST) node --expose-gc js/gc-check.mjs
 
 ## Ratios against the native paths and PyScript, measured in one run; never part of `make test`.
 bench: build setup-browser
@@ -81,7 +89,7 @@ js-test: build
 gc-check: build setup-browser
 	node --expose-gc js/gc-check.mjs
 
-test: fmt-check py-check setup setup-browser clippy unit-test wasm-test build js-test gc-check soak-check fuzz-check conformance-all
+test: fmt-check py-check setup setup-browser clippy unit-test wasm-test build js-test gc-check soak-check fuzz-check conformance-versions conformance-all
 
 clean:
 	rm -rf target dist

@@ -39,7 +39,9 @@ async function runInChromium(options) {
 
 const { interp, host, mode, cases: casesFile } = args();
 const cases = JSON.parse(await readFile(casesFile, "utf8"));
-const options = { interp, mode, cases };
+// A release other than the default (js/interpreters.js), in Node and in Chromium alike.
+const variable = { pyodide: "FFI_PYODIDE_VERSION", micropython: "FFI_MICROPYTHON_VERSION" }[interp];
+const options = { interp, mode, cases, version: process.env[variable] || undefined };
 try {
   if (host === "node") await runInNode(options);
   else if (host === "chromium") await runInChromium(options);

@@ -112,16 +112,18 @@ const POLLS = 500;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function loadInterpreter(base, interp) {
+export async function loadInterpreter(base, interp, version) {
   const quiet = { stdout: () => {}, stderr: () => {} };
-  // The version: versions.json's default, or FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION in Node.
+  // The version: `version` (run.mjs passes FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION
+  // on, also into Chromium), else versions.json's default.
   const { importInterpreter, indexURL } = await import(new URL("js/interpreters.js", base).href);
+  const choice = version ? { base, version } : { base };
   if (interp === "pyodide") {
-    const { loadPyodide, dir } = await importInterpreter("pyodide", { base });
+    const { loadPyodide, dir } = await importInterpreter("pyodide", choice);
     return loadPyodide({ indexURL: indexURL(dir), ...quiet });
   }
   if (interp === "micropython") {
-    const { loadMicroPython } = await importInterpreter("micropython", { base });
+    const { loadMicroPython } = await importInterpreter("micropython", choice);
     return loadMicroPython({ heapsize: 64 * 1024 * 1024, ...quiet });
   }
   throw new Error(`unknown interpreter ${interp}`);
@@ -162,7 +164,7 @@ async function readText(url) {
  * Run every case; `report(result)` is called after each one.
  * mode: "ours" (dist/ffi-<interp>) or "pyscript" (the reference column).
  */
-export async function runAll({ base, interp, mode, cases, report, interpreter: given }) {
+export async function runAll({ base, interp, mode, cases, report, interpreter: given, version }) {
   let current = null;
   // An error JavaScript throws outside any call (a timer calling a dead callback) belongs
   // to the case that is running: it fails that case instead of ending the harness.
@@ -185,7 +187,7 @@ export async function runAll({ base, interp, mode, cases, report, interpreter: g
   }
   // `given`: an interpreter a real PyScript page set up, with this ffi installed by the
   // plugin (conformance/harness/pyscript.mjs); it must be this project's pyscript.ffi.
-  const interpreter = given ?? (await loadInterpreter(base, interp));
+  const interpreter = given ?? (await loadInterpreter(base, interp, version));
   if (given) {
     interpreter.runPython(PYSCRIPT_PAGE_CHECK);
   } else if (mode === "ours") {

@@ -22,11 +22,24 @@ pub struct Column {
 impl Column {
     pub fn label(&self) -> String {
         let script = if self.interp == "pyodide" { "py" } else { "mpy" };
+        // A release other than the default (js/interpreters.js: FFI_*_VERSION; the PyScript
+        // columns load PyScript's defaults).
+        let variable = if self.interp == "pyodide" {
+            "FFI_PYODIDE_VERSION"
+        } else {
+            "FFI_MICROPYTHON_VERSION"
+        };
+        let interp = match std::env::var(variable) {
+            Ok(version) if !version.is_empty() && !self.host.starts_with("pyscript") => {
+                format!("{}@{version}", self.interp)
+            }
+            _ => self.interp.to_owned(),
+        };
         match (self.mode, self.host) {
             ("ours", "pyscript") => format!("pyscript-{script}"),
             ("ours", "pyscript-worker") => format!("pyscript-{script}-worker"),
-            ("ours", host) => format!("{}/{host}", self.interp),
-            (mode, host) => format!("{mode}:{}/{host}", self.interp),
+            ("ours", host) => format!("{interp}/{host}"),
+            (mode, host) => format!("{mode}:{interp}/{host}"),
         }
     }
 }

@@ -29,7 +29,7 @@ after(async () => {
   await session?.close();
 });
 
-for (const [kind, checks] of [["py", 10], ["mpy", 10], ["py-worker", 6], ["mpy-worker", 6]]) {
+for (const [kind, checks] of [["py", 12], ["mpy", 12], ["py-worker", 9], ["mpy-worker", 9]]) {
   test(`a ${kind} script on a PyScript page gets this pyscript.ffi, and PyScript's API works`, () => {
     assert.ok(results?.[kind], `${kind}: the script reported nothing; console: ${errors.join(" | ")}`);
     const failed = Object.entries(results[kind]).filter(([, ok]) => ok !== true).map(([name]) => name);
@@ -71,7 +71,8 @@ test("workers made by PyWorker (from Python) and MPWorker (from JS) with async g
       const failed = Object.entries(found[kind]).filter(([, ok]) => ok !== true).map(([name]) => name);
       assert.deepEqual(failed, [], `${kind}: failed checks ${failed.join(", ")}`);
     }
-    assert.equal(Object.keys(found["py-pyworker"]).length, 6, "every check reported");
+    assert.equal(Object.keys(found["py-pyworker"]).length, 9, "every check reported");
+    assert.equal(Object.keys(found["mpy-pyworker"]).length, 9, "every check reported");
     assert.ok(
       warnings.some((text) => text.includes("runs with PyScript's own pyscript.ffi") && text.includes("make the worker async")),
       `the sync worker's warning; console warnings: ${warnings.join(" | ")}`,

@@ -1,5 +1,6 @@
 # Run as `py` and as `mpy` on js/tests/pyscript/plugin.html: this project's ffi is
 # pyscript.ffi, and PyScript's own API keeps working beside it.
+import asyncio
 import sys
 import js
 import pyscript
@@ -27,4 +28,17 @@ def on_click(event):
 js.document.getElementById("b").click()
 checks["when"] = len(clicked) == 1
 checks["to_js"] = window.JSON.stringify(ffi.to_js({"a": [1, None]})) == '{"a":[1,null]}'
-window.__results[kind] = checks
+
+
+async def finish():
+    # PyScript's own fetch and storage, beside this ffi.
+    response = await pyscript.fetch(window.location.origin + "/versions.json")
+    checks["fetch"] = response.ok and "micropython" in await response.text()
+    store = await pyscript.storage("ffi-plugin-" + kind)
+    store["n"] = 41
+    await store.sync()
+    checks["storage"] = store["n"] == 41
+    window.__results[kind] = checks
+
+
+asyncio.create_task(finish())
