@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { VERSION_ENV } from "../../js/interpreters.js";
 import { openPage } from "./chromium.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -40,8 +41,7 @@ async function runInChromium(options) {
 const { interp, host, mode, cases: casesFile } = args();
 const cases = JSON.parse(await readFile(casesFile, "utf8"));
 // A release other than the default (js/interpreters.js), in Node and in Chromium alike.
-const variable = { pyodide: "FFI_PYODIDE_VERSION", micropython: "FFI_MICROPYTHON_VERSION" }[interp];
-const options = { interp, mode, cases, version: process.env[variable] || undefined };
+const options = { interp, mode, cases, version: process.env[VERSION_ENV[interp]] || undefined };
 try {
   if (host === "node") await runInNode(options);
   else if (host === "chromium") await runInChromium(options);
