@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CONFORMANCE := cargo run --quiet --release -p conformance --
 WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: bench soak soak-check fuzz fuzz-check gc-check py-check conformance-versions help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
+.PHONY: bench soak soak-check fuzz fuzz-check gc-check py-check newest-check help setup setup-browser build conformance conformance-all test fmt-check clippy clippy-host clippy-wasm unit-test wasm-test js-test clean
 
 help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
@@ -26,14 +26,16 @@ build: setup
 conformance: build
 	$(CONFORMANCE) --host node --reference pyscript
 
+## Every column: each interpreter in Node, Chromium and real PyScript pages (main thread and
+## worker) on its default release and its newest, the other releases of versions.json in
+## Node; one report.
 conformance-all: build setup-browser
-	$(CONFORMANCE) --host all --reference pyscript
+	$(CONFORMANCE) --host all --releases all --reference pyscript
 
-## The other releases of versions.json: the suite in Node, the newest also in Chromium
-## (the defaults run in every column above); the JS tests and the gc-check on the newest.
+## The JS tests and the gc-check on the newest release of each interpreter (the defaults
+## run them in js-test and gc-check).
 NEWEST := FFI_PYODIDE_VERSION=$$(node -p 'require("./versions.json").pyodide.versions.at(-1).version') FFI_MICROPYTHON_VERSION=$$(node -p 'require("./versions.json").micropython.versions.at(-1).version')
-conformance-versions: build setup-browser
-	node js/versions-matrix.mjs
+newest-check: build setup-browser
 	$(NEWEST) node --test js/tests/
 	$(NEWEST) node --expose-gc js/gc-check.mjs
 
@@ -89,7 +91,7 @@ js-test: build
 gc-check: build setup-browser
 	node --expose-gc js/gc-check.mjs
 
-test: fmt-check py-check setup setup-browser clippy unit-test wasm-test build js-test gc-check soak-check fuzz-check conformance-versions conformance-all
+test: fmt-check py-check setup setup-browser clippy unit-test wasm-test build js-test gc-check soak-check fuzz-check newest-check conformance-all
 
 clean:
 	rm -rf target dist

@@ -5,17 +5,22 @@
 // has set up its `pyscript` package and the plugin its ffi), a hook hands PyScript's own
 // interpreter to runner.js, which runs every case in it as in the other columns.
 import { mkdir, writeFile } from "node:fs/promises";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { interpreterEntry } from "../../js/interpreters.js";
 import { openPage } from "./chromium.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const TYPES = { pyodide: "py", micropython: "mpy" };
-const CONFIG = {
-  pyodide: '<py-config>{"interpreter": "/node_modules/pyodide/pyodide.mjs"}</py-config>',
-  micropython: '<mpy-config>{"interpreter": "/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs"}</mpy-config>',
-};
+
+/** The page's `<py-config>`/`<mpy-config>`: PyScript loads the release's loader module. */
+async function config(interp, version) {
+  const { module } = await interpreterEntry(interp, { version });
+  const path = `/${relative(ROOT, fileURLToPath(module))}`;
+  return `<${TYPES[interp]}-config>${JSON.stringify({ interpreter: path })}</${TYPES[interp]}-config>`;
+}
 
 // Runs where the script runs (main thread or worker); worker hooks travel as source text,
 // so it names everything by absolute URL and reports through a BroadcastChannel.
@@ -27,25 +32,26 @@ const RUN_CASES = `async (wrap) => {
   try {
     const { runAll } = await import(new URL("conformance/harness/runner.js", base).href);
     const cases = await (await fetch(new URL(CASES, base))).json();
-    await runAll({ base, interp: INTERP, mode: "ours", cases, interpreter: wrap.interpreter, report: (line) => channel.postMessage(line) });
+    await runAll({ base, interp: INTERP, mode: "ours", cases, version: VERSION, interpreter: wrap.interpreter, report: (line) => channel.postMessage(line) });
     channel.postMessage({ done: true });
   } catch (error) {
     channel.postMessage({ fatal: String((error && error.stack) || error).split("\\n").slice(0, 8).join("\\n").slice(0, 2000) });
   }
 }`;
 
-function pageSource({ interp, worker, casesPath, origin }) {
+function pageSource({ interp, worker, casesPath, origin, configTag, version }) {
   const type = TYPES[interp];
   const hook = RUN_CASES.replace("ORIGIN", JSON.stringify(origin))
     .replace("CASES", JSON.stringify(casesPath))
-    .replace("INTERP", JSON.stringify(interp));
+    .replace("INTERP", JSON.stringify(interp))
+    .replace("VERSION", JSON.stringify(version ?? null));
   const side = worker ? "worker" : "main";
   return `<!doctype html>
 <html>
 <head>
 <meta charset="utf-8">
 <title>conformance: ${type}${worker ? " worker" : ""} on a PyScript page</title>
-${CONFIG[interp]}
+${configTag}
 <script type="module">
   import { hooks } from "/node_modules/@pyscript/core/dist/core.js";
   import { register } from "/dist/pyscript/plugin.js";
@@ -66,17 +72,21 @@ import pyscript
 `;
 }
 
-/** Run `cases` in one PyScript column; `emit(line)` gets each JSON line of runner.js. */
-export async function runInPyScript({ interp, worker, cases, emit }) {
+/**
+ * Run `cases` in one PyScript column on release `version` (versions.json; its default if
+ * undefined); `emit(line)` gets each JSON line of runner.js.
+ */
+export async function runInPyScript({ interp, worker, cases, version, emit }) {
   if (!TYPES[interp]) throw new Error(`unknown interpreter ${interp}`);
-  const name = `pyscript-${TYPES[interp]}${worker ? "-worker" : ""}`;
+  const configTag = await config(interp, version);
+  const name = `pyscript-${TYPES[interp]}${worker ? "-worker" : ""}${version ? `@${version}` : ""}`;
   const dir = `${ROOT}target/conformance`;
   await mkdir(dir, { recursive: true });
   const casesPath = `target/conformance/${name}-cases.json`;
   await writeFile(`${ROOT}${casesPath}`, JSON.stringify(cases));
   const { page, origin, close } = await openPage();
   try {
-    await writeFile(`${dir}/${name}.html`, pageSource({ interp, worker, casesPath, origin }));
+    await writeFile(`${dir}/${name}.html`, pageSource({ interp, worker, casesPath, origin, configTag, version }));
     let finish, fail;
     const finished = new Promise((resolve, reject) => {
       [finish, fail] = [resolve, reject];

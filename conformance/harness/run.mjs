@@ -38,16 +38,21 @@ async function runInChromium(options) {
   }
 }
 
-const { interp, host, mode, cases: casesFile } = args();
+const { interp, host, mode, cases: casesFile, version: given } = args();
 const cases = JSON.parse(await readFile(casesFile, "utf8"));
-// A release other than the default (js/interpreters.js), in Node and in Chromium alike.
-const options = { interp, mode, cases, version: process.env[VERSION_ENV[interp]] || undefined };
+// The release: --version (the conformance binary always passes one), else the environment's
+// choice (js/interpreters.js), else versions.json's default; in every host alike.
+const chosen = process.env[VERSION_ENV[interp]] || undefined;
+const options = { interp, mode, cases, version: given || chosen };
 try {
+  if (given && chosen && given !== chosen) {
+    throw new Error(`${VERSION_ENV[interp]}=${chosen} but --version ${given}: the conformance binary picks releases with --releases ${chosen}`);
+  }
   if (host === "node") await runInNode(options);
   else if (host === "chromium") await runInChromium(options);
   else if (host === "pyscript" || host === "pyscript-worker") {
     const { runInPyScript } = await import("./pyscript.mjs");
-    await runInPyScript({ interp, worker: host === "pyscript-worker", cases, emit });
+    await runInPyScript({ interp, worker: host === "pyscript-worker", cases, version: options.version, emit });
   }
   else throw new Error(`unknown host ${host}`);
   emit({ done: true });

@@ -114,8 +114,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loadInterpreter(base, interp, version) {
   const quiet = { stdout: () => {}, stderr: () => {} };
-  // The version: `version` (run.mjs passes FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION
-  // on, also into Chromium), else versions.json's default.
+  // The version: `version` (run.mjs passes its --version, or FFI_PYODIDE_VERSION /
+  // FFI_MICROPYTHON_VERSION, on, also into Chromium), else versions.json's default.
   const { importInterpreter, indexURL } = await import(new URL("js/interpreters.js", base).href);
   const choice = version ? { base, version } : { base };
   if (interp === "pyodide") {
@@ -188,6 +188,13 @@ export async function runAll({ base, interp, mode, cases, report, interpreter: g
   // `given`: an interpreter a real PyScript page set up, with this ffi installed by the
   // plugin (conformance/harness/pyscript.mjs); it must be this project's pyscript.ffi.
   const interpreter = given ?? (await loadInterpreter(base, interp, version));
+  // The column's label names a release: prove it is the one that runs (a PyScript page
+  // loads whatever its config names).
+  if (version) {
+    const { detectVersion } = await import(new URL(`dist/ffi-${interp}/versions.js`, base).href);
+    const running = detectVersion(interpreter);
+    if (running !== version) throw new Error(`the column asked for ${interp} ${version}, but ${running} runs`);
+  }
   if (given) {
     interpreter.runPython(PYSCRIPT_PAGE_CHECK);
   } else if (mode === "ours") {

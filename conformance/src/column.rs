@@ -17,29 +17,31 @@ pub struct Column {
     pub host: &'static str,
     /// `"ours"` or `"pyscript"` (the reference, informational only).
     pub mode: &'static str,
+    /// The release of versions.json this column loads, and whether it is the default (a
+    /// default column's label names no release).
+    pub release: Release,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    pub version: String,
+    pub is_default: bool,
 }
 
 impl Column {
     pub fn label(&self) -> String {
         let script = if self.interp == "pyodide" { "py" } else { "mpy" };
-        // A release other than the default (js/interpreters.js: FFI_*_VERSION; the PyScript
-        // columns load PyScript's defaults).
-        let variable = if self.interp == "pyodide" {
-            "FFI_PYODIDE_VERSION"
+        let at = if self.release.is_default {
+            String::new()
         } else {
-            "FFI_MICROPYTHON_VERSION"
+            format!("@{}", self.release.version)
         };
-        let interp = match std::env::var(variable) {
-            Ok(version) if !version.is_empty() && !self.host.starts_with("pyscript") => {
-                format!("{}@{version}", self.interp)
-            }
-            _ => self.interp.to_owned(),
-        };
+        let interp = self.interp;
         match (self.mode, self.host) {
-            ("ours", "pyscript") => format!("pyscript-{script}"),
-            ("ours", "pyscript-worker") => format!("pyscript-{script}-worker"),
-            ("ours", host) => format!("{interp}/{host}"),
-            (mode, host) => format!("{mode}:{interp}/{host}"),
+            ("ours", "pyscript") => format!("pyscript-{script}{at}"),
+            ("ours", "pyscript-worker") => format!("pyscript-{script}-worker{at}"),
+            ("ours", host) => format!("{interp}{at}/{host}"),
+            (mode, host) => format!("{mode}:{interp}{at}/{host}"),
         }
     }
 }
@@ -64,7 +66,10 @@ pub fn run(root: &Path, column: &Column, cases: &[Case]) -> Result<BTreeMap<Stri
         .collect();
     let dir = root.join("target/conformance");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let cases_file = dir.join(format!("cases-{}-{}-{}.json", column.mode, column.interp, column.host));
+    let cases_file = dir.join(format!(
+        "cases-{}-{}-{}-{}.json",
+        column.mode, column.interp, column.release.version, column.host
+    ));
     std::fs::write(&cases_file, Value::Array(cases_json).to_string()).map_err(|e| e.to_string())?;
 
     let mut child = Command::new("node")
@@ -76,6 +81,8 @@ pub fn run(root: &Path, column: &Column, cases: &[Case]) -> Result<BTreeMap<Stri
             column.host,
             "--mode",
             column.mode,
+            "--version",
+            &column.release.version,
             "--cases",
         ])
         .arg(&cases_file)

@@ -4,8 +4,13 @@
 //!
 //! ```text
 //! conformance [--host node|chromium|pyscript|pyscript-worker|all] [--interp pyodide|micropython|all]
-//!             [--reference pyscript] [--bless] [FILTER]
+//!             [--releases default|all|VERSION[,VERSION]] [--reference pyscript] [--bless] [FILTER]
 //! ```
+//!
+//! `--releases all` adds the other releases of versions.json to the same matrix (one
+//! column per release and host, labelled `pyodide@314.0.8/node`): the newest release of each
+//! interpreter on every host asked for, the others in Node only (`release_hosts`).
+//! `--releases 1.29.0-6` runs just the releases named, on every host asked for.
 
 mod cases;
 mod column;
@@ -18,7 +23,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use column::Column;
+use column::{Column, Release};
 
 const INTERPRETERS: [&str; 2] = ["pyodide", "micropython"];
 /// `pyscript` and `pyscript-worker`: inside a real PyScript page with the plugin, in a
@@ -27,11 +32,24 @@ const HOSTS: [&str; 4] = ["node", "chromium", "pyscript", "pyscript-worker"];
 /// PyScript's own ffi (the reference column) runs where an interpreter is loaded by hand.
 const REFERENCE_HOSTS: [&str; 2] = ["node", "chromium"];
 
+/// Which releases of versions.json get columns.
+#[derive(Debug, Default, PartialEq)]
+enum Releases {
+    /// Each interpreter's default (what PyScript loads).
+    #[default]
+    Default,
+    /// Every release: the default and the newest on every host, the others in Node.
+    All,
+    /// These, on every host asked for.
+    Named(Vec<String>),
+}
+
 #[derive(Debug, Default)]
 struct Args {
     hosts: Vec<&'static str>,
     interps: Vec<&'static str>,
     reference: bool,
+    releases: Releases,
     bless: bool,
     filter: Option<String>,
 }
@@ -62,6 +80,13 @@ fn parse_args() -> Result<Args, String> {
                 }
                 args.reference = true;
             }
+            "--releases" => {
+                args.releases = match argv.next().ok_or("--releases needs a value")?.as_str() {
+                    "default" => Releases::Default,
+                    "all" => Releases::All,
+                    named => Releases::Named(named.split(',').map(str::to_owned).collect()),
+                }
+            }
             "--bless" => args.bless = true,
             "-h" | "--help" => return Err(HELP.to_owned()),
             other if other.starts_with('-') => return Err(format!("unknown option {other}\n{HELP}")),
@@ -73,7 +98,46 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-const HELP: &str = "usage: conformance [--host node|chromium|pyscript|pyscript-worker|all] [--interp pyodide|micropython|all] [--reference pyscript] [--bless] [FILTER]";
+const HELP: &str = "usage: conformance [--host node|chromium|pyscript|pyscript-worker|all] [--interp pyodide|micropython|all] [--releases default|all|VERSION[,VERSION]] [--reference pyscript] [--bless] [FILTER]";
+
+/// The releases of `interp` in versions.json, in its order (oldest first).
+fn releases(root: &Path, interp: &str) -> Result<Vec<Release>, String> {
+    let path = root.join("versions.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let table: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("versions.json: {e}"))?;
+    let entry = table.get(interp);
+    let default = entry
+        .and_then(|e| e.get("default"))
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| format!("versions.json: {interp} has no default"))?;
+    let versions = entry
+        .and_then(|e| e.get("versions"))
+        .and_then(serde_json::Value::as_array)
+        .ok_or_else(|| format!("versions.json: {interp} has no versions"))?;
+    versions
+        .iter()
+        .map(|v| {
+            let version = v
+                .get("version")
+                .and_then(serde_json::Value::as_str)
+                .ok_or_else(|| format!("versions.json: a {interp} entry has no version"))?;
+            Ok(Release {
+                version: version.to_owned(),
+                is_default: version == default,
+            })
+        })
+        .collect()
+}
+
+/// Where a release runs: the default and the newest on every host asked for, the others in
+/// Node only (README, "Interpreter versions"; the time of `make test` grows per column).
+fn release_hosts(release: &Release, newest: bool, hosts: &[&'static str]) -> Vec<&'static str> {
+    if release.is_default || newest {
+        hosts.to_vec()
+    } else {
+        hosts.iter().copied().filter(|h| *h == "node").collect()
+    }
+}
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -111,7 +175,41 @@ fn run() -> Result<bool, String> {
                 continue;
             }
             for interp in &args.interps {
-                columns.push(Column { interp, host, mode });
+                let all = releases(&root, interp)?;
+                let newest = all.last().map(|r| r.version.clone());
+                for release in all {
+                    let is_newest = newest.as_deref() == Some(release.version.as_str());
+                    // The reference column (PyScript's ffi) on the default release only.
+                    let wanted = match &args.releases {
+                        _ if *mode != "ours" => release.is_default,
+                        Releases::Default => release.is_default,
+                        Releases::All => release_hosts(&release, is_newest, &args.hosts).contains(host),
+                        Releases::Named(names) => names.contains(&release.version),
+                    };
+                    if wanted {
+                        columns.push(Column {
+                            interp,
+                            host,
+                            mode,
+                            release,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if let Releases::Named(names) = &args.releases {
+        for name in names {
+            if !columns.iter().any(|c| &c.release.version == name) {
+                let mut known = Vec::new();
+                for interp in &args.interps {
+                    known.extend(releases(&root, interp)?.into_iter().map(|r| r.version));
+                }
+                return Err(format!(
+                    "--releases {name}: not a release of {} in versions.json (known: {})",
+                    args.interps.join(" or "),
+                    known.join(", ")
+                ));
             }
         }
     }
