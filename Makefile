@@ -9,7 +9,7 @@ help:
 	@echo "make conformance   set up, build, run the conformance suite on both interpreters in Node"
 	@echo "make test          everything: fmt, clippy (host+wasm32), unit, wasm, JS and conformance tests (Node+Chromium)"
 	@echo "make build         dist/ffi-pyodide and dist/ffi-micropython"
-	@echo "make bench         ours vs native vs PyScript's to_js on ../shared/bench/payloads.py (ratios, target/bench/results.json), to_py scaling, views vs native JsProxy (Node; DOM workload in Chromium)"
+	@echo "make bench         ours vs native vs PyScript's to_js on ../shared/bench/payloads.py (ratios, target/bench/results.json), to_py scaling, views vs native JsProxy (Node; DOM workload in Chromium), shipped sizes and install() time"
 	@echo "make soak          memory under sustained load, long run (make test runs a bounded one)"
 	@echo "make fuzz          random hostile values on both interpreters for FUZZ_SECONDS (default 900; make test runs a short fixed-seed one)"
 
@@ -47,6 +47,7 @@ bench: build setup-browser
 	node bench/views.mjs
 	node bench/dom.mjs
 	node bench/pyscript.mjs
+	node bench/startup.mjs
 
 ## Memory under sustained load (docs/failures.md): bounds per 1,000 operations, asserted.
 soak: build

@@ -1,25 +1,62 @@
 #!/usr/bin/env bash
-# Builds dist/ffi-pyodide and dist/ffi-micropython: wasm + wasm-bindgen glue + index.js.
+# Builds dist/ffi-pyodide and dist/ffi-micropython: wasm + wasm-bindgen glue + index.js,
+# and prints what each adapter ships (docs/Architecture.md, "Size").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The shipped wasm is built apart from the tests' (target/wasm), with flags that only make
+# it smaller: no panic machinery (a panic is a trap either way: nothing prints it), and no
+# reference types, so that Debian's wasm-opt (binaryen 108) can read the module.
+export CARGO_TARGET_DIR=target/wasm-dist
+RUSTFLAGS_DIST="-Ctarget-feature=-reference-types"
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  # Debian's rustc-web builds std here (-Zbuild-std), so std can drop its panic machinery too.
+  RUSTFLAGS_DIST="$RUSTFLAGS_DIST -Zunstable-options -Cpanic=immediate-abort"
+fi
+export RUSTFLAGS="$RUSTFLAGS_DIST"
 scripts/wasm-cargo.sh build --release --quiet -p ffi-pyodide -p ffi-micropython
 # Built on its own: together with the adapters, cargo would unify ffi-core's features and
 # the example would export the adapters' `Proxies` class too.
 scripts/wasm-cargo.sh build --release --quiet -p textstats
+WASM_OUT="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release"
+
+# wasm-opt -Oz after wasm-bindgen; without binaryen the build still works, only larger.
+shrink() {
+  if command -v wasm-opt >/dev/null 2>&1; then
+    wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+      --enable-nontrapping-float-to-int --enable-multivalue -o "$1.opt" "$1"
+    mv "$1.opt" "$1"
+  else
+    printf '[build] warning: no wasm-opt (binaryen): %s is not shrunk\n' "$1" >&2
+  fi
+}
+gz() { gzip -9c "$@" | wc -c; }
+
 for adapter in pyodide micropython; do
   out="dist/ffi-$adapter"
   rm -rf "$out"
   mkdir -p "$out"
-  wasm-bindgen --target web --out-dir "$out" "target/wasm/wasm32-unknown-unknown/release/ffi_$adapter.wasm"
-  cp crates/ffi-"$adapter"/js/*.js js/loader.js "$out/"
+  wasm-bindgen --target web --out-dir "$out" "$WASM_OUT/ffi_$adapter.wasm"
+  shrink "$out/ffi_${adapter}_bg.wasm"
+  # The adapter's modules, but not those wasm-bindgen already placed under snippets/.
+  for module in crates/ffi-"$adapter"/js/*.js; do
+    if ! compgen -G "$out/snippets/*/js/$(basename "$module")" >/dev/null; then cp "$module" "$out/"; fi
+  done
+  cp js/loader.js "$out/"
   cp js/index.d.ts "$out/index.d.ts"
-  printf '[build] %s: %s KiB wasm\n' "$out" "$(( $(stat -c %s "$out/ffi_${adapter}_bg.wasm") / 1024 ))"
+  wasm="$out/ffi_${adapter}_bg.wasm"
+  mapfile -t modules < <(find "$out" -name '*.js' | sort)
+  wasm_gz=$(gz "$wasm")
+  js_gz=0
+  for module in "${modules[@]}"; do js_gz=$((js_gz + $(gz "$module"))); done
+  printf '[build] %s: ships %s KiB gzipped (wasm %s KiB, %s JS modules %s KiB); wasm %s KiB raw\n' \
+    "$out" "$(((wasm_gz + js_gz) / 1024))" "$((wasm_gz / 1024))" "${#modules[@]}" "$((js_gz / 1024))" "$(($(stat -c %s "$wasm") / 1024))"
 done
 # The example crate of docs/rust-crates.md, which the conformance suite loads.
 out="dist/examples/textstats"
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --out-dir "$out" target/wasm/wasm32-unknown-unknown/release/textstats.wasm
+wasm-bindgen --target web --out-dir "$out" "$WASM_OUT/textstats.wasm"
+shrink "$out/textstats_bg.wasm"
 printf '[build] %s: %s KiB wasm\n' "$out" "$(( $(stat -c %s "$out/textstats_bg.wasm") / 1024 ))"
 # The PyScript plugin (docs/pyscript.md), beside the adapters it imports.
 mkdir -p dist/pyscript

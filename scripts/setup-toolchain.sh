@@ -31,7 +31,16 @@ else
   apt_install rustc-web cargo-web rust-web-src lld-19 rust-web-clippy
 fi
 
-# 2. wasm-bindgen-cli, exactly the version the crates pin.
+# 2. wasm-opt (Debian's binaryen), which shrinks the adapters' wasm in scripts/build.sh.
+if command -v wasm-opt >/dev/null 2>&1; then
+  step "wasm-opt present"
+elif command -v apt-get >/dev/null 2>&1; then
+  apt_install binaryen
+else
+  step "wasm-opt missing and no apt-get: install binaryen (scripts/build.sh skips wasm-opt without it, with a warning)"
+fi
+
+# 3. wasm-bindgen-cli, exactly the version the crates pin.
 WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$WB_VERSION" ]; then
   step "wasm-bindgen-cli $WB_VERSION present"
@@ -40,7 +49,7 @@ else
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked --quiet
 fi
 
-# 3. Interpreters and the browser driver, pinned by package-lock.json.
+# 4. Interpreters and the browser driver, pinned by package-lock.json.
 if [ node_modules/.package-lock.json -nt package-lock.json ] 2>/dev/null; then
   step "npm packages up to date"
 else
@@ -48,7 +57,7 @@ else
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 4. Chromium, only when browser runs are asked for.
+# 5. Chromium, only when browser runs are asked for.
 if [ "${1:-}" = chromium ]; then
   if [ -x /usr/bin/chromium ]; then
     step "chromium present"

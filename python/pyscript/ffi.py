@@ -459,8 +459,20 @@ def to_py(value, *, depth=-1):
     return document[0]
 
 
-# Fixup kinds: the contract with crates/ffi-core/src/convert/to_py.rs (mod fixup).
-_JS, _REF, _MAP, _SET, _BYTES, _FLOAT, _HEXINT, _FLOATBITS, _PYTHON, _STRING, _FLOATS_AT, _BYTES_REF = range(12)
+# BEGIN wire contract: fixup kinds (crates/ffi-core/src/convert/to_py.rs, mod fixup); generated, FFI_BLESS=1 cargo test -p ffi-core contract rewrites it
+_JS = 0
+_REF = 1
+_MAP = 2
+_SET = 3
+_BYTES = 4
+_FLOAT = 5
+_HEXINT = 6
+_FLOATBITS = 7
+_PYTHON = 8
+_STRING = 9
+_FLOATS_AT = 10
+_BYTES_REF = 11
+# END wire contract
 
 
 def _apply_fixups(document, package):

@@ -3,6 +3,28 @@
 // remembered in creation order so REF can name them again (shared objects, cycles).
 const decoder = new TextDecoder();
 
+// BEGIN wire contract: tape opcodes (crates/ffi-core/src/convert/tape.rs, mod op); generated, FFI_BLESS=1 cargo test -p ffi-core contract rewrites it
+const OP_NULL = 0;
+const OP_UNDEFINED = 1;
+const OP_TRUE = 2;
+const OP_FALSE = 3;
+const OP_NUM = 4;
+const OP_STR = 5;
+const OP_BIGINT = 6;
+const OP_NEG_BIGINT = 7;
+const OP_JS = 8;
+const OP_REF = 9;
+const OP_ARRAY = 10;
+const OP_OBJECT = 11;
+const OP_END = 12;
+const OP_KEY = 13;
+const OP_DEFKEY_TEXT = 14;
+const OP_DEFKEY_JS = 15;
+const OP_BYTES = 16;
+const OP_SET = 17;
+const OP_CONVERTED = 18;
+// END wire contract
+
 export function run_tape(ops, nums, textBytes, bin, js, dictConverter) {
   const text = textBytes.length ? decoder.decode(textBytes) : "";
   const memo = [];
@@ -17,26 +39,26 @@ export function run_tape(ops, nums, textBytes, bin, js, dictConverter) {
   for (let i = 0; i < ops.length; ) {
     let value;
     switch (ops[i++]) {
-      case 0: value = null; break;
-      case 1: value = undefined; break;
-      case 2: value = true; break;
-      case 3: value = false; break;
-      case 4: value = nums[n++]; break;
-      case 5: value = text.slice(ops[i], ops[i] + ops[i + 1]); i += 2; break;
-      case 6: value = BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
-      case 7: value = -BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
-      case 8: value = js[j++]; break;
-      case 9: value = memo[ops[i++]]; break;
-      case 10: case 11: case 17: case 18: {
+      case OP_NULL: value = null; break;
+      case OP_UNDEFINED: value = undefined; break;
+      case OP_TRUE: value = true; break;
+      case OP_FALSE: value = false; break;
+      case OP_NUM: value = nums[n++]; break;
+      case OP_STR: value = text.slice(ops[i], ops[i] + ops[i + 1]); i += 2; break;
+      case OP_BIGINT: value = BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
+      case OP_NEG_BIGINT: value = -BigInt(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; break;
+      case OP_JS: value = js[j++]; break;
+      case OP_REF: value = memo[ops[i++]]; break;
+      case OP_ARRAY: case OP_OBJECT: case OP_SET: case OP_CONVERTED: {
         const opcode = ops[i - 1];
-        const container = opcode === 11 ? {} : opcode === 17 ? new Set() : [];
+        const container = opcode === OP_OBJECT ? {} : opcode === OP_SET ? new Set() : [];
         stack.push(top, topKind, key, memo.length);
         memo.push(container);
         top = container;
-        topKind = opcode === 10 ? 0 : opcode === 11 ? 1 : opcode === 17 ? 2 : 3;
+        topKind = opcode === OP_ARRAY ? 0 : opcode === OP_OBJECT ? 1 : opcode === OP_SET ? 2 : 3;
         continue;
       }
-      case 12: {
+      case OP_END: {
         const slot = stack.pop();
         value = topKind === 3 ? dictConverter(top) : top;
         if (topKind === 3) memo[slot] = value;
@@ -45,10 +67,10 @@ export function run_tape(ops, nums, textBytes, bin, js, dictConverter) {
         top = stack.pop();
         break;
       }
-      case 13: key = keys[ops[i++]]; continue;
-      case 14: keys.push(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; continue;
-      case 15: keys.push(js[j++]); continue;
-      case 16: value = bin.slice(ops[i], ops[i] + ops[i + 1]); i += 2; break;
+      case OP_KEY: key = keys[ops[i++]]; continue;
+      case OP_DEFKEY_TEXT: keys.push(text.slice(ops[i], ops[i] + ops[i + 1])); i += 2; continue;
+      case OP_DEFKEY_JS: keys.push(js[j++]); continue;
+      case OP_BYTES: value = bin.slice(ops[i], ops[i] + ops[i + 1]); i += 2; break;
       default: throw new Error(`pyscript.ffi: bad tape opcode ${ops[i - 1]}`);
     }
     if (top === null) result = value;

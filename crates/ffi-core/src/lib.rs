@@ -4,6 +4,8 @@
 //! their interpreter's internals; everything that decides *what* a value becomes lives
 //! here. See `docs/Architecture.md` and `docs/conversions.md`.
 
+#[doc(hidden)]
+pub mod contract;
 pub mod convert;
 pub mod error;
 pub mod interpreter;

@@ -63,38 +63,41 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
+/// Tape opcodes; `js/tape.js` has their copy (crate::contract checks it).
 pub mod op {
-    pub const NULL: u32 = 0;
-    pub const UNDEFINED: u32 = 1;
-    pub const TRUE: u32 = 2;
-    pub const FALSE: u32 = 3;
-    /// Next number from `nums`.
-    pub const NUM: u32 = 4;
-    /// String `text[start..start+len]` (UTF-16 units).
-    pub const STR: u32 = 5;
-    /// `BigInt(text[..])`, the text being `0x…`.
-    pub const BIGINT: u32 = 6;
-    pub const NEG_BIGINT: u32 = 7;
-    /// Next value from `js`.
-    pub const JS: u32 = 8;
-    /// The container created n-th in this tape.
-    pub const REF: u32 = 9;
-    pub const ARRAY: u32 = 10;
-    pub const OBJECT: u32 = 11;
-    pub const END: u32 = 12;
-    /// Set the key the next value is stored under, by key id.
-    pub const KEY: u32 = 13;
-    /// Define the next key id from `text[start..start+len]`.
-    pub const DEFKEY_TEXT: u32 = 14;
-    /// Define the next key id from the next value in `js`.
-    pub const DEFKEY_JS: u32 = 15;
-    /// A `Uint8Array` copy of `bin[start..start+len]`.
-    pub const BYTES: u32 = 16;
-    /// Open a `Set`; values until END are added to it.
-    pub const SET: u32 = 17;
-    /// Open an Array of `[key, value]` pairs; at END the dict converter's result for it
-    /// becomes the value (and what REF names).
-    pub const CONVERTED: u32 = 18;
+    crate::contract! {
+        NULL = 0;
+        UNDEFINED = 1;
+        TRUE = 2;
+        FALSE = 3;
+        /// Next number from `nums`.
+        NUM = 4;
+        /// String `text[start..start+len]` (UTF-16 units).
+        STR = 5;
+        /// `BigInt(text[..])`, the text being `0x…`.
+        BIGINT = 6;
+        NEG_BIGINT = 7;
+        /// Next value from `js`.
+        JS = 8;
+        /// The container created n-th in this tape.
+        REF = 9;
+        ARRAY = 10;
+        OBJECT = 11;
+        END = 12;
+        /// Set the key the next value is stored under, by key id.
+        KEY = 13;
+        /// Define the next key id from `text[start..start+len]`.
+        DEFKEY_TEXT = 14;
+        /// Define the next key id from the next value in `js`.
+        DEFKEY_JS = 15;
+        /// A `Uint8Array` copy of `bin[start..start+len]`.
+        BYTES = 16;
+        /// Open a `Set`; values until END are added to it.
+        SET = 17;
+        /// Open an Array of `[key, value]` pairs; at END the dict converter's result for it
+        /// becomes the value (and what REF names).
+        CONVERTED = 18;
+    }
 }
 
 /// The kinds of container [`Tape::open`] can start.

@@ -33,36 +33,39 @@ pub const MAX_ITEMS: u32 = 1 << 26;
 /// interpreter, whatever route the values take).
 pub const MAX_SIZE: usize = 1 << 28;
 
-/// Fixup kinds; the numbers are the contract with the Python shim.
+/// Fixup kinds; the numbers are the contract with the Python shim, `python/pyscript/ffi.py`
+/// has their copy (crate::contract checks it).
 pub mod fixup {
-    /// `refs[payload]`: a JS value kept as is.
-    pub const JS: u32 = 0;
-    /// The object already at path `payload`.
-    pub const REF: u32 = 1;
-    /// A dict from the `[key, value]` pairs of `payload`.
-    pub const MAP: u32 = 2;
-    /// A set of the items of `payload`.
-    pub const SET: u32 = 3;
-    /// `bytes.fromhex(payload)`.
-    pub const BYTES: u32 = 4;
-    /// `float(payload)`: "nan", "inf", "-inf".
-    pub const FLOAT: u32 = 5;
-    /// `int(payload, 16)`: an int too long for a decimal literal.
-    pub const HEXINT: u32 = 6;
-    /// `floats[payload]`: an exact float from the document's float table.
-    pub const FLOATBITS: u32 = 7;
-    /// `refs[payload]`: the interpreter's proxy behind an ffi proxy, which Python receives
-    /// as the Python object itself.
-    pub const PYTHON: u32 = 8;
-    /// `refs[payload]`: a long string, sent as the JS string itself.
-    pub const STRING: u32 = 9;
-    /// In the Array at `path`, the items at the positions `payload[1]` (all of them when
-    /// there is no `payload[1]`) are `floats[payload[0]]`, `floats[payload[0] + 1]`, ...:
-    /// the floats of one Array, in one fixup (and one slice when they are all floats).
-    pub const FLOATS_AT: u32 = 10;
-    /// `bytes.fromhex(refs[payload])`: long bytes, their hex beside the document (as long
-    /// strings are).
-    pub const BYTES_REF: u32 = 11;
+    crate::contract! {
+        /// `refs[payload]`: a JS value kept as is.
+        JS = 0;
+        /// The object already at path `payload`.
+        REF = 1;
+        /// A dict from the `[key, value]` pairs of `payload`.
+        MAP = 2;
+        /// A set of the items of `payload`.
+        SET = 3;
+        /// `bytes.fromhex(payload)`.
+        BYTES = 4;
+        /// `float(payload)`: "nan", "inf", "-inf".
+        FLOAT = 5;
+        /// `int(payload, 16)`: an int too long for a decimal literal.
+        HEXINT = 6;
+        /// `floats[payload]`: an exact float from the document's float table.
+        FLOATBITS = 7;
+        /// `refs[payload]`: the interpreter's proxy behind an ffi proxy, which Python receives
+        /// as the Python object itself.
+        PYTHON = 8;
+        /// `refs[payload]`: a long string, sent as the JS string itself.
+        STRING = 9;
+        /// In the Array at `path`, the items at the positions `payload[1]` (all of them when
+        /// there is no `payload[1]`) are `floats[payload[0]]`, `floats[payload[0] + 1]`, ...:
+        /// the floats of one Array, in one fixup (and one slice when they are all floats).
+        FLOATS_AT = 10;
+        /// `bytes.fromhex(refs[payload])`: long bytes, their hex beside the document (as long
+        /// strings are).
+        BYTES_REF = 11;
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
