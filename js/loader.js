@@ -194,7 +194,6 @@ export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
     view_markers: wasm.view_markers(),
     held,
     view_get: (target, key) => out(wasm.view_get(target, key)),
-    view_has: (target, key, boxed) => wasm.view_has(target, value(key, boxed)),
     view_set: (target, key, given, boxed) => wasm.view_set(target, key, value(given, boxed)),
     view_delete: (target, key) => wasm.view_delete(target, key),
     view_call_plain: (target, thisArg, ...args) => out(wasm.view_call(target, thisOf(thisArg), plainArguments(args))),
@@ -223,10 +222,6 @@ export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
           (result) => [wasm.view_carry(result)],
           (error) => [wasm.view_raised(error), wasm.view_thrown()],
         ),
-    // The wire form of `error`, remembered for take_error (MicroPython's guard).
-    error_wire: errorWire,
-    // A JS Error with this name and message, for a thrown value that is not one (Pyodide).
-    make_error: (name, message) => Object.assign(new Error(message), { name }),
     take_error: () => wasm.view_thrown(),
     assign(target, source) {
       // Object.assign's own enumerable properties, set one by one: a "__proto__" key is

@@ -38,7 +38,9 @@ async function setUp(mp, { lifetime, package: pkg, facts, version }) {
   );
   const common = commonBridge(proxies, wasm);
   // JS errors in calls from Python become catchable (guard.js); ffi's proxies stay as they are.
-  const guard = installGuard(M, facts, Proxies.is_proxy, common.error_wire, crosses_safely);
+  // The wire form of a JS error, remembered for take_error.
+  const errorWire = (error) => wasm.view_raised(error);
+  const guard = installGuard(M, facts, Proxies.is_proxy, errorWire, crosses_safely);
   // A destroyed proxy used from Python raises there.
   calls.setFail(guard.raise);
   mp.registerJsModule("_pyscript_ffi_bridge", {

@@ -38,6 +38,8 @@ async function setUp(pyodide, { lifetime, package: pkg, facts }) {
   const common = commonBridge(proxies, wasm, { holdsThenables: true });
   pyodide.registerJsModule("_pyscript_ffi_bridge", {
     ...common,
+    // A JS Error with this name and message, for a thrown value that is not one.
+    make_error: (name, message) => Object.assign(new Error(message), { name }),
     create_proxy(target, objectId, site, typeName) {
       // The ledger keeps a copy of the argument (or the proxy already alive for it).
       return returning(common.create_proxy(target, objectId, site, typeName), target);

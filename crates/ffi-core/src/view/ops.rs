@@ -143,15 +143,6 @@ pub fn view_get(target: &JsValue, key: &JsValue) -> JsValue {
     }
 }
 
-/// `hasattr(view, name)` and `name in view` for objects that are no collection.
-#[wasm_bindgen]
-pub fn view_has(target: &JsValue, key: &JsValue) -> JsValue {
-    match has_property(target, key) {
-        Ok(found) => JsValue::from_bool(found),
-        Err(error) => raised(error),
-    }
-}
-
 /// `view.name = value`: `""`, or the error.
 #[wasm_bindgen]
 pub fn view_set(target: &JsValue, key: &JsValue, value: &JsValue) -> JsValue {

@@ -1,0 +1,69 @@
+// The bridge seam is declared once (js/bridge.d.ts): each adapter registers exactly the
+// functions declared for it, and the Python files call only those (docs/Architecture.md).
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { test } from "node:test";
+
+import { importInterpreter, indexURL } from "../interpreters.js";
+
+const ROOT = new URL("../../", import.meta.url);
+const read = (path) => readFile(new URL(path, ROOT), "utf8");
+const quiet = { stdout: () => {}, stderr: () => {} };
+
+/** Member names of each interface of bridge.d.ts, with those of the interface it extends. */
+async function declared() {
+  const source = await read("js/bridge.d.ts");
+  const interfaces = {};
+  for (const [, name, parent, body] of source.matchAll(/export interface (\w+)(?: extends (\w+))? \{\n([\s\S]*?)\n\}/g)) {
+    const own = [...body.matchAll(/^ {2}(\w+)[(:]/gm)].map((m) => m[1]);
+    interfaces[name] = new Set([...(parent ? interfaces[parent] : []), ...own]);
+  }
+  return interfaces;
+}
+
+/** `_bridge.NAME` in the Python files an adapter installs. */
+async function calledFromPython(adapter) {
+  const files = ["python/pyscript/ffi.py", `crates/ffi-${adapter}/python/_pyscript_ffi_impl.py`];
+  const names = new Set();
+  for (const file of files) for (const [, name] of (await read(file)).matchAll(/\b_bridge\.(\w+)/g)) names.add(name);
+  return names;
+}
+
+async function registered(adapter) {
+  let I;
+  if (adapter === "pyodide") {
+    const { loadPyodide, dir } = await importInterpreter("pyodide");
+    I = await loadPyodide({ indexURL: indexURL(dir), ...quiet });
+  } else {
+    const { loadMicroPython } = await importInterpreter("micropython");
+    I = await loadMicroPython(quiet);
+  }
+  // This interpreter object's own method, wrapped to see what install() registers.
+  const register = I.registerJsModule.bind(I);
+  let names = null;
+  I.registerJsModule = (name, module) => {
+    if (name === "_pyscript_ffi_bridge") names = new Set(Object.keys(module));
+    return register(name, module);
+  };
+  const { install } = await import(new URL(`dist/ffi-${adapter}/index.js`, ROOT).href);
+  await install(I);
+  assert.ok(names, "install() registered no _pyscript_ffi_bridge");
+  return names;
+}
+
+const INTERFACES = { pyodide: "PyodideBridge", micropython: "MicroPythonBridge" };
+const minus = (a, b) => [...a].filter((x) => !b.has(x)).sort();
+
+for (const [adapter, iface] of Object.entries(INTERFACES)) {
+  test(`${adapter}: registers exactly ${iface} of js/bridge.d.ts, and Python calls only that`, async () => {
+    const want = (await declared())[iface];
+    assert.ok(want && want.size > 40, `js/bridge.d.ts declares ${iface}`);
+    const got = await registered(adapter);
+    assert.deepEqual(minus(got, want), [], "registered but not declared in js/bridge.d.ts");
+    assert.deepEqual(minus(want, got), [], "declared in js/bridge.d.ts but not registered");
+    const called = await calledFromPython(adapter);
+    assert.deepEqual(minus(called, want), [], "called from Python but not declared for this adapter");
+    // Declared names no Python file calls are dead weight in the seam.
+    assert.deepEqual(minus(want, called), [], "declared but no Python file of this adapter calls it");
+  });
+}
