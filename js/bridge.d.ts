@@ -35,7 +35,8 @@ export interface CommonBridge {
   /** The error JavaScript threw last, kept for the shim. */
   take_error(): Js;
   // Views (python/pyscript/ffi.py _View; the operations are crates/ffi-core/src/view/ops.rs).
-  view_markers: Js[];
+  /** `[ABSENT, OUT_OF_RANGE, DONE, HELD, TEXT, UNITS, DECIMAL, BITS]` (ffi-core's view markers and wire marks). */
+  view_markers: string[];
   /** Where a thenable result waits (Pyodide would turn it into a Future). */
   held: { value: Js };
   view_get(target: Js, key: Js): Wire;

@@ -602,7 +602,8 @@ def bind(value):
     return _View(value, None)
 
 
-_ABSENT, _OUT_OF_RANGE, _DONE, _HELD = _bridge.view_markers
+_ABSENT, _OUT_OF_RANGE, _DONE, _HELD, _MARK_TEXT, _MARK_UNITS, _MARK_DECIMAL, _MARK_BITS = _bridge.view_markers
+_NEGATIVE_ZERO = _MARK_DECIMAL + "-0"
 # The view operations (crates/ffi-core/src/view/ops.rs), looked up once: reading an
 # attribute of the bridge module is a JS property read on every use.
 _view_bytes = _bridge.view_bytes
@@ -666,13 +667,13 @@ def _view_value(result, this=None):
 def _exact(result):
     # A string result in the wire form: an escaped string, an exact number or an error.
     mark = result[:2]
-    if mark == "\0\0":
+    if mark == _MARK_TEXT:
         return result[2:]
-    if mark == "\0\2":
-        return -0.0 if result == "\0\2-0" else int(result[2:])
-    if mark == "\0\3":
+    if mark == _MARK_DECIMAL:
+        return -0.0 if result == _NEGATIVE_ZERO else int(result[2:])
+    if mark == _MARK_BITS:
         return _array("d", bytes.fromhex(result[2:]))[0]
-    if mark == "\0\1":
+    if mark == _MARK_UNITS:
         return "".join([chr(int(result[i : i + 4], 16)) for i in range(2, len(result), 4)])
     _raise(result)
 

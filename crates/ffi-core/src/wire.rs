@@ -7,6 +7,19 @@
 
 use wasm_bindgen::JsValue;
 
+/// The marks of a wire-form result string (see [`value_or_error`]); the shim reads them
+/// from `_bridge.view_markers` (never a copy of its own).
+pub mod mark {
+    /// A string result, escaped: the JS string follows.
+    pub const TEXT: &str = "\0\0";
+    /// A string with a lone surrogate: its UTF-16 units follow, four hex digits each.
+    pub const UNITS: &str = "\0\u{1}";
+    /// An exact number: its decimal text follows (`-0` for negative zero).
+    pub const DECIMAL: &str = "\0\u{2}";
+    /// An integral float beyond 2^53: its IEEE bits follow, little-endian hex.
+    pub const BITS: &str = "\0\u{3}";
+}
+
 use crate::convert::to_py::{to_py, ToPyOptions};
 use crate::error::Error;
 use crate::proxy::table::Stats;
@@ -36,9 +49,9 @@ pub fn value_or_error(result: Result<JsValue, Error>) -> JsValue {
     }
     match result {
         Ok(value) => match value.dyn_ref::<js_sys::JsString>() {
-            Some(text) if crate::js::is_well_formed(text) => js_sys::JsString::from("\0\0").concat(text).into(),
+            Some(text) if crate::js::is_well_formed(text) => js_sys::JsString::from(mark::TEXT).concat(text).into(),
             Some(text) => {
-                let mut units = String::from("\0\u{1}");
+                let mut units = String::from(mark::UNITS);
                 for unit in text.iter() {
                     units.push_str(&format!("{unit:04x}"));
                 }
@@ -57,14 +70,14 @@ pub(crate) fn exact_number_text(value: &JsValue) -> Option<String> {
     if let Some(x) = value.as_f64() {
         let integral = x.fract() == 0.0;
         return if x == 0.0 && x.is_sign_negative() {
-            Some("\0\u{2}-0".to_owned())
+            Some(format!("{}-0", mark::DECIMAL))
         } else if integral && (-2_147_483_648.0..=2_147_483_647.0).contains(&x) {
             None
         } else if integral && x.abs() <= crate::convert::number::MAX_SAFE_INTEGER as f64 {
-            Some(format!("\0\u{2}{}", x as i64))
+            Some(format!("{}{}", mark::DECIMAL, x as i64))
         } else if integral {
             let bits: String = x.to_le_bytes().iter().map(|b| format!("{b:02x}")).collect();
-            Some(format!("\0\u{3}{bits}"))
+            Some(format!("{}{bits}", mark::BITS))
         } else {
             None
         };
@@ -72,7 +85,7 @@ pub(crate) fn exact_number_text(value: &JsValue) -> Option<String> {
     let big = value.dyn_ref::<js_sys::BigInt>()?;
     big.to_string(10)
         .ok()
-        .map(|text| format!("\0\u{2}{}", String::from(text)))
+        .map(|text| format!("{}{}", mark::DECIMAL, String::from(text)))
 }
 
 /// `ffi.stats()` as a plain JS object.

@@ -235,6 +235,10 @@ def _convert_or_proxy(default_converter, proxies):
     return lambda obj, convert, cache_conversion: proxies.proxy(obj)
 
 
+# The wire's marks of a string result (crates/ffi-core/src/wire.rs, mod mark).
+_MARK_TEXT, _MARK_UNITS = _bridge.view_markers[4], _bridge.view_markers[5]
+
+
 def to_js(value, dict_converter, default_converter, convert, proxies):
     # The first walk needs no Python help for plain data. If it met objects that only
     # Python can convert (proxies, default_converter results), Python makes them, then
@@ -243,7 +247,7 @@ def to_js(value, dict_converter, default_converter, convert, proxies):
     # A failed walk may have stopped before the objects that need Python: Pyodide's pickler
     # calls default_converter for all of them before any rule of the walk fails, so here
     # too they are converted first, then the walk's error (if it stands) is reported.
-    failed = type(result) is str and result[:1] == "\0" and result[:2] != "\0\0" and result[:2] != "\0\1"
+    failed = type(result) is str and result[:1] == "\0" and result[:2] != _MARK_TEXT and result[:2] != _MARK_UNITS
     if failed and (result.startswith(_NEEDS_PYTHON) or _holes(value, None)):
         table = {}
         _fill(value, table, _convert_or_proxy(default_converter, proxies), convert)

@@ -42,7 +42,7 @@ pub fn carry(value: JsValue) -> JsValue {
             return JsValue::from_str(&lone_surrogate().to_wire());
         }
         if text.char_code_at(0) == 0.0 {
-            return js_sys::JsString::from("\0\0").concat(text).into();
+            return js_sys::JsString::from(crate::wire::mark::TEXT).concat(text).into();
         }
         return value;
     }

@@ -507,14 +507,23 @@ pub fn thrown_wire_export(error: &JsValue) -> String {
     thrown_wire(error)
 }
 
-/// The markers the shim and the glue read: `[ABSENT, OUT_OF_RANGE, DONE, HELD]` (one
-/// source for Rust, JS and Python).
+/// The markers the shim and the glue read: `[ABSENT, OUT_OF_RANGE, DONE, HELD]` and the
+/// wire's value marks `[TEXT, UNITS, DECIMAL, BITS]` (crate::wire::mark): one source for
+/// Rust, JS and Python.
 #[wasm_bindgen]
 pub fn view_markers() -> Array {
-    Array::of4(
-        &JsValue::from_str(super::ABSENT),
-        &JsValue::from_str(super::OUT_OF_RANGE),
-        &JsValue::from_str(super::DONE),
-        &JsValue::from_str(super::HELD),
-    )
+    use crate::wire::mark;
+    [
+        super::ABSENT,
+        super::OUT_OF_RANGE,
+        super::DONE,
+        super::HELD,
+        mark::TEXT,
+        mark::UNITS,
+        mark::DECIMAL,
+        mark::BITS,
+    ]
+    .iter()
+    .map(|text| JsValue::from_str(text))
+    .collect()
 }
