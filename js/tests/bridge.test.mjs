@@ -67,3 +67,29 @@ for (const [adapter, iface] of Object.entries(INTERFACES)) {
     assert.deepEqual(minus(want, called), [], "declared but no Python file of this adapter calls it");
   });
 }
+
+/** Top-level names of a `.pyi`: `def NAME`, `class NAME`, `NAME:`. */
+const pyiNames = (source) => new Set([...source.matchAll(/^(?:def |class )?([A-Za-z]\w*)\s*[(:]/gm)].map((m) => m[1]));
+
+/** Top-level names a Python module defines: def, class, assignment, import. */
+function definedNames(source) {
+  const names = new Set();
+  for (const [, a, b, c] of source.matchAll(/^(?:(?:def|class) (\w+)|([\w, ]+?) = |(?:from \S+ )?import (.+))/gm)) {
+    const found = a ?? b ?? c;
+    for (const part of found.split(",")) names.add(part.trim().split(/\s+as\s+/).pop());
+  }
+  return names;
+}
+
+test("the adapter protocol (python/_pyscript_ffi_impl.pyi): each adapter's module defines it, ffi.py uses only it", async () => {
+  const want = pyiNames(await read("python/_pyscript_ffi_impl.pyi"));
+  want.delete("from");
+  assert.ok(want.size > 10, "python/_pyscript_ffi_impl.pyi declares the protocol");
+  for (const adapter of Object.keys(INTERFACES)) {
+    const defined = definedNames(await read(`crates/ffi-${adapter}/python/_pyscript_ffi_impl.py`));
+    assert.deepEqual(minus(want, defined), [], `${adapter}'s _pyscript_ffi_impl.py lacks these`);
+  }
+  const used = new Set([...(await read("python/pyscript/ffi.py")).matchAll(/\b_impl\.(\w+)/g)].map((m) => m[1]));
+  assert.deepEqual(minus(used, want), [], "ffi.py uses these, not declared in the protocol");
+  assert.deepEqual(minus(want, used), [], "declared in the protocol, unused by ffi.py");
+});
