@@ -9,7 +9,7 @@
 //!
 //! `--releases all` adds the other releases of versions.json to the same matrix (one
 //! column per release and host, labelled `pyodide@314.0.8/node`): the newest release of each
-//! interpreter on every host asked for, the others in Node only (`release_hosts`).
+//! interpreter on every host asked for, the others in Node only (`runs_everywhere_or_node`).
 //! `--releases 1.29.0-6` runs just the releases named, on every host asked for.
 
 mod cases;
@@ -129,14 +129,11 @@ fn releases(root: &Path, interp: &str) -> Result<Vec<Release>, String> {
         .collect()
 }
 
-/// Where a release runs: the default and the newest on every host asked for, the others in
-/// Node only (README, "Interpreter versions"; the time of `make test` grows per column).
-fn release_hosts(release: &Release, newest: bool, hosts: &[&'static str]) -> Vec<&'static str> {
-    if release.is_default || newest {
-        hosts.to_vec()
-    } else {
-        hosts.iter().copied().filter(|h| *h == "node").collect()
-    }
+/// Whether `--releases all` runs `release` on `host`: the default and the newest on every
+/// host asked for, the others in Node only (docs/versions.md; each column adds to the time
+/// of `make test`).
+fn runs_everywhere_or_node(release: &Release, newest: bool, host: &str) -> bool {
+    release.is_default || newest || host == "node"
 }
 
 fn repo_root() -> PathBuf {
@@ -168,22 +165,24 @@ fn run() -> Result<bool, String> {
     } else {
         &["ours"]
     };
+    let table: Vec<(&'static str, Vec<Release>)> = args
+        .interps
+        .iter()
+        .map(|interp| releases(&root, interp).map(|all| (*interp, all)))
+        .collect::<Result<_, _>>()?;
     let mut columns: Vec<Column> = Vec::new();
     for mode in modes {
         for host in &args.hosts {
             if *mode != "ours" && !REFERENCE_HOSTS.contains(host) {
                 continue;
             }
-            for interp in &args.interps {
-                let all = releases(&root, interp)?;
-                let newest = all.last().map(|r| r.version.clone());
-                for release in all {
-                    let is_newest = newest.as_deref() == Some(release.version.as_str());
+            for (interp, all) in &table {
+                for (i, release) in all.iter().enumerate() {
                     // The reference column (PyScript's ffi) on the default release only.
                     let wanted = match &args.releases {
                         _ if *mode != "ours" => release.is_default,
                         Releases::Default => release.is_default,
-                        Releases::All => release_hosts(&release, is_newest, &args.hosts).contains(host),
+                        Releases::All => runs_everywhere_or_node(release, i + 1 == all.len(), host),
                         Releases::Named(names) => names.contains(&release.version),
                     };
                     if wanted {
@@ -191,7 +190,7 @@ fn run() -> Result<bool, String> {
                             interp,
                             host,
                             mode,
-                            release,
+                            release: release.clone(),
                         });
                     }
                 }
@@ -201,10 +200,10 @@ fn run() -> Result<bool, String> {
     if let Releases::Named(names) = &args.releases {
         for name in names {
             if !columns.iter().any(|c| &c.release.version == name) {
-                let mut known = Vec::new();
-                for interp in &args.interps {
-                    known.extend(releases(&root, interp)?.into_iter().map(|r| r.version));
-                }
+                let known: Vec<&str> = table
+                    .iter()
+                    .flat_map(|(_, all)| all.iter().map(|r| r.version.as_str()))
+                    .collect();
                 return Err(format!(
                     "--releases {name}: not a release of {} in versions.json (known: {})",
                     args.interps.join(" or "),
