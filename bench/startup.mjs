@@ -11,24 +11,16 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-import { importInterpreter, indexURL } from "../js/interpreters.js";
+import { loadInterpreter } from "../js/interpreters.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
 const INTERPS = ["pyodide", "micropython"];
-const quiet = { stdout: () => {}, stderr: () => {} };
 
 async function child(interp) {
   const started = performance.now();
-  let I;
-  if (interp === "pyodide") {
-    const { loadPyodide, dir } = await importInterpreter("pyodide");
-    I = await loadPyodide({ indexURL: indexURL(dir), ...quiet });
-  } else {
-    const { loadMicroPython } = await importInterpreter("micropython");
-    I = await loadMicroPython(quiet);
-  }
+  const I = await loadInterpreter(interp);
   const loaded = performance.now();
   const { install } = await import(`../dist/ffi-${interp}/index.js`);
   await install(I);

@@ -64,6 +64,17 @@ export async function importInterpreter(interp, options = {}) {
   return { ...exports, version: entry.version, dir: entry.dir };
 }
 
+/**
+ * A fresh interpreter of the release interpreterEntry picks (`base`, `version`), quiet
+ * unless `stdout`/`stderr` are given; other options go to loadPyodide / loadMicroPython.
+ */
+export async function loadInterpreter(interp, { base = ROOT, version, ...options } = {}) {
+  const quiet = { stdout: () => {}, stderr: () => {} };
+  const loaded = await importInterpreter(interp, { base, version });
+  if (interp === "pyodide") return loaded.loadPyodide({ indexURL: indexURL(loaded.dir), ...quiet, ...options });
+  return loaded.loadMicroPython({ ...quiet, ...options });
+}
+
 /** A folder URL as loadPyodide's `indexURL` takes it (a path for file: URLs). */
 export function indexURL(dir) {
   return dir.protocol === "file:" ? decodeURIComponent(dir.pathname) : dir.href;

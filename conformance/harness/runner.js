@@ -113,20 +113,10 @@ const POLLS = 500;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loadInterpreter(base, interp, version) {
-  const quiet = { stdout: () => {}, stderr: () => {} };
   // The version: `version` (run.mjs passes its --version, or FFI_PYODIDE_VERSION /
   // FFI_MICROPYTHON_VERSION, on, also into Chromium), else versions.json's default.
-  const { importInterpreter, indexURL } = await import(new URL("js/interpreters.js", base).href);
-  const choice = version ? { base, version } : { base };
-  if (interp === "pyodide") {
-    const { loadPyodide, dir } = await importInterpreter("pyodide", choice);
-    return loadPyodide({ indexURL: indexURL(dir), ...quiet });
-  }
-  if (interp === "micropython") {
-    const { loadMicroPython } = await importInterpreter("micropython", choice);
-    return loadMicroPython({ heapsize: 64 * 1024 * 1024, ...quiet });
-  }
-  throw new Error(`unknown interpreter ${interp}`);
+  const { loadInterpreter: load } = await import(new URL("js/interpreters.js", base).href);
+  return load(interp, { base, version: version || undefined, ...(interp === "micropython" ? { heapsize: 64 * 1024 * 1024 } : {}) });
 }
 
 /**

@@ -4,11 +4,10 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 
-import { importInterpreter, indexURL } from "../interpreters.js";
+import { loadInterpreter } from "../interpreters.js";
 
 const ROOT = new URL("../../", import.meta.url);
 const read = (path) => readFile(new URL(path, ROOT), "utf8");
-const quiet = { stdout: () => {}, stderr: () => {} };
 
 /** Member names of each interface of bridge.d.ts, with those of the interface it extends. */
 async function declared() {
@@ -30,14 +29,7 @@ async function calledFromPython(adapter) {
 }
 
 async function registered(adapter) {
-  let I;
-  if (adapter === "pyodide") {
-    const { loadPyodide, dir } = await importInterpreter("pyodide");
-    I = await loadPyodide({ indexURL: indexURL(dir), ...quiet });
-  } else {
-    const { loadMicroPython } = await importInterpreter("micropython");
-    I = await loadMicroPython(quiet);
-  }
+  const I = await loadInterpreter(adapter);
   // This interpreter object's own method, wrapped to see what install() registers.
   const register = I.registerJsModule.bind(I);
   let names = null;
