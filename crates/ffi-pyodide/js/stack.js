@@ -14,12 +14,22 @@
 // stops both kinds at about 60 % of the depth where the JS stack would overflow.
 const STACK_BOUND = 768 * 1024;
 
-// How deep a small JS function recurses on a main thread, where STACK_BOUND holds (Node
-// 20: about 13,700; Chromium: about 20,500, smaller frames). A thread with a smaller JS
-// stack — a browser Web Worker has about half — gets a bound scaled down by the same
-// ratio (never up): measured once per install, in about a millisecond.
+// How deep a small JS function recurses before a thread's JS stack ends. The count depends
+// on V8's tier for it, which varies from run to run: on a Chromium main thread about 12,400
+// with interpreter frames and about 20,700 once optimized; a Chromium worker's stack, about
+// half, gives 6,300 to 10,600; Node 20's main thread about 13,900. A count of at least
+// MAIN_THREAD_LEAST is a main thread's stack whatever the tier, and keeps the full bound;
+// a smaller stack — a browser Web Worker — gets the bound scaled by count / MAIN_THREAD_MOST,
+// the smaller of the two estimates. Measured once per install, in about a millisecond.
 const IN_NODE = typeof process !== "undefined" && !!process.versions?.node;
-const REFERENCE_DEPTH = IN_NODE ? 13_000 : 20_000;
+const MAIN_THREAD_LEAST = IN_NODE ? 12_000 : 11_500;
+const MAIN_THREAD_MOST = IN_NODE ? 13_000 : 20_000;
+
+/** The share of the full bound this thread's JS stack allows (1 on a main thread). */
+export function stackShare() {
+  const depth = jsStackDepth();
+  return depth >= MAIN_THREAD_LEAST ? 1 : Math.min(1, depth / MAIN_THREAD_MOST);
+}
 
 /** How deep a small function recurses before this thread's JS stack ends. */
 function jsStackDepth() {
@@ -49,7 +59,7 @@ export function stackBound(pyodide, exports) {
         "deep nesting into a RecursionError instead of a fatal error; use a supported Pyodide (docs/versions.md)",
     );
   }
-  const bound = Math.floor(STACK_BOUND * Math.min(1, jsStackDepth() / REFERENCE_DEPTH));
+  const bound = Math.floor(STACK_BOUND * stackShare());
   // Nested conversions (a default_converter that converts) keep the outermost bound.
   let depth = 0;
   let bounded = false;
