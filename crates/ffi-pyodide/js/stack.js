@@ -28,7 +28,7 @@ const MAIN_THREAD_MOST = IN_NODE ? 13_000 : 20_000;
 /** The share of the full bound this thread's JS stack allows (1 on a main thread). */
 export function stackShare() {
   const depth = jsStackDepth();
-  return depth >= MAIN_THREAD_LEAST ? 1 : Math.min(1, depth / MAIN_THREAD_MOST);
+  return depth >= MAIN_THREAD_LEAST ? 1 : depth / MAIN_THREAD_MOST;
 }
 
 /** How deep a small function recurses before this thread's JS stack ends. */
