@@ -1,14 +1,14 @@
 // The seam between the Python shim and the JS glue: the functions each adapter registers
-// as the Python module `_pyscript_ffi_bridge` (crates/*/js/index.js; the shared ones are
+// as the Python module `_pyscript_ffi_bridge` (ffi-*/js/index.js; the shared ones are
 // js/loader.js commonBridge). Declared once here; js/tests/bridge.test.mjs fails when an
 // adapter registers a name not declared for it, misses one, or when the Python files call
 // `_bridge.NAME` that their adapter does not declare. Values are the interpreter's own JS
 // values (PyProxy / MicroPython proxies); results a conversion can fail in come in the
-// wire form (crates/ffi-core/src/wire.rs).
+// wire form (ffi-core/src/wire.rs).
 
 /** A JS value as the bridge receives or returns it. */
 type Js = unknown;
-/** A result or an error string in the wire form (crates/ffi-core/src/wire.rs). */
+/** A result or an error string in the wire form (ffi-core/src/wire.rs). */
 type Wire = unknown;
 
 /** What every adapter registers. */
@@ -34,7 +34,7 @@ export interface CommonBridge {
   unboxing(converter: Js): (pairs: Js) => Js;
   /** The error JavaScript threw last, kept for the shim. */
   take_error(): Js;
-  // Views (python/pyscript/ffi.py _View; the operations are crates/ffi-core/src/view/ops.rs).
+  // Views (python/pyscript/ffi.py _View; the operations are ffi-core/src/view/ops.rs).
   /** `[ABSENT, OUT_OF_RANGE, DONE, HELD, TEXT, UNITS, DECIMAL, BITS]` (ffi-core's view markers and wire marks). */
   view_markers: string[];
   /** Where a thenable result waits (Pyodide would turn it into a Future). */
@@ -67,7 +67,7 @@ export interface CommonBridge {
   convert_to_py(value: Js, depth: number): Wire;
 }
 
-/** ffi-pyodide's own (crates/ffi-pyodide/js/index.js). */
+/** ffi-pyodide's own (ffi-pyodide/js/index.js). */
 export interface PyodideBridge extends CommonBridge {
   /** A JS Error with this name and message, for a thrown value that is not one. */
   make_error(name: string, message: string): Error;
@@ -77,7 +77,7 @@ export interface PyodideBridge extends CommonBridge {
   stack_bound_exit(): void;
 }
 
-/** ffi-micropython's own (crates/ffi-micropython/js/index.js and js/guard.js). */
+/** ffi-micropython's own (ffi-micropython/js/index.js and js/guard.js). */
 export interface MicroPythonBridge extends CommonBridge {
   calibrate(samples: Js): Wire;
   to_js_stack(dictConverter: Js): Wire;

@@ -12,7 +12,7 @@ export async function loadWasm(init, wasmUrl) {
 }
 
 /**
- * An error in the wire form the Python shim raises (see crates/ffi-core/src/wire.rs):
+ * An error in the wire form the Python shim raises (see ffi-core/src/wire.rs):
  * bridge functions return it instead of throwing, because MicroPython 1.27 cannot catch
  * a JS throw inside a native call.
  */

@@ -1,5 +1,5 @@
 # The adapter protocol: what python/pyscript/ffi.py uses of `_pyscript_ffi_impl`, the
-# Python module each adapter installs beside it (crates/ffi-*/python/_pyscript_ffi_impl.py).
+# Python module each adapter installs beside it (ffi-*/python/_pyscript_ffi_impl.py).
 # Declared once here; js/tests/bridge.test.mjs fails when an adapter's module lacks a name
 # declared here, or ffi.py uses `_impl.NAME` that is not declared (or a declared name goes
 # unused). Everything else in an adapter's module is its own.

@@ -38,7 +38,7 @@ for adapter in pyodide micropython; do
   wasm-bindgen --target web --out-dir "$out" "$WASM_OUT/ffi_$adapter.wasm"
   shrink "$out/ffi_${adapter}_bg.wasm"
   # The adapter's modules, but not those wasm-bindgen already placed under snippets/.
-  for module in crates/ffi-"$adapter"/js/*.js; do
+  for module in ffi-"$adapter"/js/*.js; do
     if ! compgen -G "$out/snippets/*/js/$(basename "$module")" >/dev/null; then cp "$module" "$out/"; fi
   done
   cp js/loader.js "$out/"

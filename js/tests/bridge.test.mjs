@@ -22,7 +22,7 @@ async function declared() {
 
 /** `_bridge.NAME` in the Python files an adapter installs. */
 async function calledFromPython(adapter) {
-  const files = ["python/pyscript/ffi.py", `crates/ffi-${adapter}/python/_pyscript_ffi_impl.py`];
+  const files = ["python/pyscript/ffi.py", `ffi-${adapter}/python/_pyscript_ffi_impl.py`];
   const names = new Set();
   for (const file of files) for (const [, name] of (await read(file)).matchAll(/\b_bridge\.(\w+)/g)) names.add(name);
   return names;
@@ -78,7 +78,7 @@ test("the adapter protocol (python/_pyscript_ffi_impl.pyi): each adapter's modul
   want.delete("from");
   assert.ok(want.size > 10, "python/_pyscript_ffi_impl.pyi declares the protocol");
   for (const adapter of Object.keys(INTERFACES)) {
-    const defined = definedNames(await read(`crates/ffi-${adapter}/python/_pyscript_ffi_impl.py`));
+    const defined = definedNames(await read(`ffi-${adapter}/python/_pyscript_ffi_impl.py`));
     assert.deepEqual(minus(want, defined), [], `${adapter}'s _pyscript_ffi_impl.py lacks these`);
   }
   const used = new Set([...(await read("python/pyscript/ffi.py")).matchAll(/\b_impl\.(\w+)/g)].map((m) => m[1]));

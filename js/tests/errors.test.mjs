@@ -1,7 +1,7 @@
 // JS errors seen from Python (docs/construction.md, "Errors"): on Pyodide, ffi.JsException
 // is Pyodide's own class, so one `except` clause catches what the bridge raises and what
 // Pyodide raises for a throw in a call through `window` or `js`; on MicroPython the
-// guard (crates/ffi-micropython/js/guard.js) raises only for calls MicroPython makes.
+// guard (ffi-micropython/js/guard.js) raises only for calls MicroPython makes.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { before, describe, test } from "node:test";

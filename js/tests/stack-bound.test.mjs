@@ -1,4 +1,4 @@
-// The Pyodide bridge's stack bound (crates/ffi-pyodide/js/stack.js) must not depend on V8's
+// The Pyodide bridge's stack bound (ffi-pyodide/js/stack.js) must not depend on V8's
 // tier for the function that measures the stack: a Chromium main thread keeps the full
 // bound on every load (900 nested subclass containers fit), a worker, whose stack is about
 // half, gets a reduced one (deep values stay a RecursionError there). Fresh pages, since
@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
 import { openPage } from "../../conformance/harness/chromium.mjs";
-import { stackShare } from "../../crates/ffi-pyodide/js/stack.js";
+import { stackShare } from "../../ffi-pyodide/js/stack.js";
 
 const LOADS = 8;
 let session;
@@ -25,8 +25,8 @@ async function shares() {
   for (let i = 0; i < LOADS; i++) {
     await page.reload();
     const { main, worker } = await page.evaluate(async () => {
-      const { stackShare } = await import("/crates/ffi-pyodide/js/stack.js");
-      const source = `import { stackShare } from "${location.origin}/crates/ffi-pyodide/js/stack.js"; postMessage(stackShare());`;
+      const { stackShare } = await import("/ffi-pyodide/js/stack.js");
+      const source = `import { stackShare } from "${location.origin}/ffi-pyodide/js/stack.js"; postMessage(stackShare());`;
       const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
       const worker = new Worker(url, { type: "module" });
       const share = await new Promise((resolve, reject) => {

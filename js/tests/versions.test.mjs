@@ -1,5 +1,5 @@
 // Supported interpreter versions (docs/versions.md): versions.json is the one list; it,
-// package.json, package-lock.json, each adapter's fact table (crates/*/js/versions.js),
+// package.json, package-lock.json, each adapter's fact table (ffi-*/js/versions.js),
 // docs/versions.md and @pyscript/core's defaults must agree. install() works on every
 // listed release, refuses any other with an Error naming it and the supported ones, and
 // with { version: "best-effort" } uses the nearest release's facts or refuses cleanly.
@@ -10,8 +10,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { MICROPYTHON_FACTS } from "../../crates/ffi-micropython/js/versions.js";
-import { PYODIDE_FACTS } from "../../crates/ffi-pyodide/js/versions.js";
+import { MICROPYTHON_FACTS } from "../../ffi-micropython/js/versions.js";
+import { PYODIDE_FACTS } from "../../ffi-pyodide/js/versions.js";
 import { compareVersions, nearestVersion, versionKey } from "../loader.js";
 import { interpreterEntry, readVersions } from "../interpreters.js";
 

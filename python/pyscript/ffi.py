@@ -277,7 +277,7 @@ def _convert(value, dict_converter, default_converter, made):
 
     result = _impl.to_js(value, dict_converter, default_converter, convert, made)
     if type(result) is str:
-        # A JS string result comes prefixed (crates/ffi-core/src/wire.rs value_or_error).
+        # A JS string result comes prefixed (ffi-core/src/wire.rs value_or_error).
         return _exact(result)
     if _impl.is_js_nullish(result):
         # JS null as a result is None, as to_js(None) is (Pyodide would give jsnull).
@@ -459,7 +459,7 @@ def to_py(value, *, depth=-1):
     return document[0]
 
 
-# BEGIN wire contract: fixup kinds (crates/ffi-core/src/convert/to_py.rs, mod fixup); generated, FFI_BLESS=1 cargo test -p ffi-core contract rewrites it
+# BEGIN wire contract: fixup kinds (ffi-core/src/convert/to_py.rs, mod fixup); generated, FFI_BLESS=1 cargo test -p ffi-core contract rewrites it
 _JS = 0
 _REF = 1
 _MAP = 2
@@ -604,7 +604,7 @@ def bind(value):
 
 _ABSENT, _OUT_OF_RANGE, _DONE, _HELD, _MARK_TEXT, _MARK_UNITS, _MARK_DECIMAL, _MARK_BITS = _bridge.view_markers
 _NEGATIVE_ZERO = _MARK_DECIMAL + "-0"
-# The view operations (crates/ffi-core/src/view/ops.rs), looked up once: reading an
+# The view operations (ffi-core/src/view/ops.rs), looked up once: reading an
 # attribute of the bridge module is a JS property read on every use.
 _view_bytes = _bridge.view_bytes
 _view_call = _bridge.view_call
@@ -642,7 +642,7 @@ del KeyError
 
 
 def _view_value(result, this=None):
-    """What a view operation returned (crates/ffi-core/src/view/carry.rs), as Python:
+    """What a view operation returned (ffi-core/src/view/carry.rs), as Python:
     a primitive, None, a view of a JS object, or the Python object behind an ffi proxy;
     an error in the wire form is raised. Markers are the caller's to read first."""
     kind = type(result)

@@ -235,7 +235,7 @@ def _convert_or_proxy(default_converter, proxies):
     return lambda obj, convert, cache_conversion: proxies.proxy(obj)
 
 
-# The wire's marks of a string result (crates/ffi-core/src/wire.rs, mod mark).
+# The wire's marks of a string result (ffi-core/src/wire.rs, mod mark).
 _MARK_TEXT, _MARK_UNITS = _bridge.view_markers[4], _bridge.view_markers[5]
 
 

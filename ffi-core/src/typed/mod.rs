@@ -12,5 +12,5 @@ pub use from_py::from_py;
 pub use to_py::to_py;
 
 /// The guide for crate authors, docs/rust-crates.md; its Rust blocks compile as doctests.
-#[doc = include_str!("../../../../docs/rust-crates.md")]
+#[doc = include_str!("../../../docs/rust-crates.md")]
 pub mod guide {}

@@ -38,15 +38,15 @@ mod tests {
 
     const COPIES: &[Copy] = &[
         Copy {
-            file: "crates/ffi-core/js/tape.js",
-            set: "tape opcodes (crates/ffi-core/src/convert/tape.rs, mod op)",
+            file: "ffi-core/js/tape.js",
+            set: "tape opcodes (ffi-core/src/convert/tape.rs, mod op)",
             comment: "//",
             line: |name, value| format!("const OP_{name} = {value};"),
             all: op::ALL,
         },
         Copy {
             file: "python/pyscript/ffi.py",
-            set: "fixup kinds (crates/ffi-core/src/convert/to_py.rs, mod fixup)",
+            set: "fixup kinds (ffi-core/src/convert/to_py.rs, mod fixup)",
             comment: "#",
             line: |name, value| format!("_{name} = {value}"),
             all: fixup::ALL,
@@ -54,7 +54,7 @@ mod tests {
     ];
 
     fn root() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
     }
 
     fn render(copy: &Copy) -> String {

@@ -26,8 +26,8 @@ pub use typed::{from_py, to_py, PyCallback};
 pub mod python_sources {
     use wasm_bindgen::JsValue;
 
-    pub const PYSCRIPT_INIT: &str = include_str!("../../../python/pyscript/__init__.py");
-    pub const PYSCRIPT_FFI: &str = include_str!("../../../python/pyscript/ffi.py");
+    pub const PYSCRIPT_INIT: &str = include_str!("../../python/pyscript/__init__.py");
+    pub const PYSCRIPT_FFI: &str = include_str!("../../python/pyscript/ffi.py");
 
     /// `[path, source]` pairs `install()` writes: the shared package plus the adapter's
     /// own `_pyscript_ffi_impl.py`.
