@@ -11,13 +11,25 @@ export async function loadWasm(init, wasmUrl) {
   }
 }
 
+// BEGIN wire contract: error wire (ffi-core/src/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
+export const WIRE_SEPARATOR = "\u0000";
+export const WIRE_TYPE_ERROR = "TypeError";
+export const WIRE_VALUE_ERROR = "ValueError";
+export const WIRE_RECURSION_ERROR = "RecursionError";
+export const WIRE_MEMORY_ERROR = "MemoryError";
+export const WIRE_RUNTIME_ERROR = "RuntimeError";
+export const WIRE_JS_EXCEPTION = "JsException";
+export const WIRE_PYTHON_ERROR = "PythonError";
+export const WIRE_NEEDS_PYTHON = "NeedsPython";
+// END wire contract
+
 /**
- * An error in the wire form the Python shim raises (see ffi-core/src/wire.rs):
+ * An error in the wire form the Python shim raises (ffi-core/src/wire.rs, mod error):
  * bridge functions return it instead of throwing, because MicroPython 1.27 cannot catch
- * a JS throw inside a native call.
+ * a JS throw inside a native call. `pythonName` is one of the WIRE_* names above.
  */
 export function wireError(pythonName, message) {
-  return `\u0000${pythonName}\u0000${message}`;
+  return `${WIRE_SEPARATOR}${pythonName}${WIRE_SEPARATOR}${message}`;
 }
 
 /**
@@ -172,7 +184,7 @@ export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
     construct(cls, args) {
       if (typeof cls !== "function") {
         return wireError(
-          "TypeError",
+          WIRE_TYPE_ERROR,
           `construct: expected a JS class or constructor function, got ${cls === null ? "null" : typeof cls}`,
         );
       }
@@ -239,7 +251,7 @@ export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
         return target;
       } catch (error) {
         const [name, message] = wasm.thrown(error);
-        return wireError("TypeError", `assign: JavaScript raised ${name}: ${message}`);
+        return wireError(WIRE_TYPE_ERROR, `assign: JavaScript raised ${name}: ${message}`);
       }
     },
     is_function: (given) => typeof given === "function",

@@ -25,13 +25,14 @@ pub enum ErrorKind {
 impl ErrorKind {
     /// The Python exception class this kind is raised as.
     pub fn python_name(self) -> &'static str {
+        use crate::wire::error as wire;
         match self {
-            ErrorKind::Type => "TypeError",
-            ErrorKind::Value => "ValueError",
-            ErrorKind::Recursion => "RecursionError",
-            ErrorKind::TooLarge => "MemoryError",
-            ErrorKind::Interpreter => "RuntimeError",
-            ErrorKind::NeedsPython => "NeedsPython",
+            ErrorKind::Type => wire::TYPE_ERROR,
+            ErrorKind::Value => wire::VALUE_ERROR,
+            ErrorKind::Recursion => wire::RECURSION_ERROR,
+            ErrorKind::TooLarge => wire::MEMORY_ERROR,
+            ErrorKind::Interpreter => wire::RUNTIME_ERROR,
+            ErrorKind::NeedsPython => wire::NEEDS_PYTHON,
         }
     }
 }
@@ -75,7 +76,7 @@ impl Error {
     /// Bridge functions return it instead of throwing, because a JS throw inside a native
     /// call cannot be caught by MicroPython 1.27.
     pub fn to_wire(&self) -> String {
-        format!("\u{0}{}\u{0}{}", self.kind.python_name(), self.message)
+        crate::wire::error::wire(self.kind.python_name(), &self.message)
     }
 }
 

@@ -20,6 +20,46 @@ pub mod mark {
     pub const BITS: &str = "\0\u{3}";
 }
 
+/// The error wire: a bridge function's failure is the string `SEPARATOR name SEPARATOR
+/// message`, `name` one of these; the shim raises the exception it names. For
+/// `JS_EXCEPTION` the message is `js_name SEPARATOR js_message`, for `PYTHON_ERROR`
+/// `python_type SEPARATOR traceback_text`. `js/loader.js`, `python/pyscript/ffi.py` and
+/// ffi-micropython's `_pyscript_ffi_impl.py` have generated copies (crate::contract).
+pub mod error {
+    /// Starts every error string and ends its name (U+0000: no plain result starts with
+    /// it, a string result that would is marked, see [`super::mark`]).
+    pub const SEPARATOR: &str = "\0";
+    pub const TYPE_ERROR: &str = "TypeError";
+    pub const VALUE_ERROR: &str = "ValueError";
+    pub const RECURSION_ERROR: &str = "RecursionError";
+    pub const MEMORY_ERROR: &str = "MemoryError";
+    pub const RUNTIME_ERROR: &str = "RuntimeError";
+    /// A JS throw, raised as `ffi.JsException`.
+    pub const JS_EXCEPTION: &str = "JsException";
+    /// A Python exception that crossed into JavaScript (a callback raised) and back.
+    pub const PYTHON_ERROR: &str = "PythonError";
+    /// Not raised: ffi-micropython's walk hands the value to the shim (see
+    /// [`crate::ErrorKind::NeedsPython`]).
+    pub const NEEDS_PYTHON: &str = "NeedsPython";
+    /// Every constant of the set by name, in order (see `crate::contract`).
+    pub const ALL: &[(&str, &str)] = &[
+        ("SEPARATOR", SEPARATOR),
+        ("TYPE_ERROR", TYPE_ERROR),
+        ("VALUE_ERROR", VALUE_ERROR),
+        ("RECURSION_ERROR", RECURSION_ERROR),
+        ("MEMORY_ERROR", MEMORY_ERROR),
+        ("RUNTIME_ERROR", RUNTIME_ERROR),
+        ("JS_EXCEPTION", JS_EXCEPTION),
+        ("PYTHON_ERROR", PYTHON_ERROR),
+        ("NEEDS_PYTHON", NEEDS_PYTHON),
+    ];
+
+    /// `name` and `message` in the wire form.
+    pub fn wire(name: &str, message: &str) -> String {
+        format!("{SEPARATOR}{name}{SEPARATOR}{message}")
+    }
+}
+
 use crate::convert::to_py::{to_py, ToPyOptions};
 use crate::error::Error;
 use crate::proxy::table::Stats;

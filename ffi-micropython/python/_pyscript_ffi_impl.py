@@ -144,7 +144,9 @@ def _cache_conversion(value, converted):
     """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
 
 
-_NEEDS_PYTHON = "\0NeedsPython\0"
+# BEGIN wire contract: the walk's hand-over (ffi-core/src/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
+_NEEDS_PYTHON = "\x00NeedsPython\x00"
+# END wire contract
 _MAX_CONVERTER_CHAIN = _bridge.limits.max_converter_chain
 _raise_wire = None
 

@@ -50,18 +50,28 @@ def bind_sentinels(undefined, null):
     return ""
 
 
+# BEGIN wire contract: pickle marker kinds (ffi-pyodide/src/pickle.rs, mods new_kind and ext_kind); generated, FFI_BLESS=1 cargo test contract rewrites it
+_NEW_LIST = 0
+_NEW_DICT = 1
+_EXT_JS_REF = 0
+_EXT_OPAQUE = 1
+_EXT_UNDEFINED = 2
+_EXT_NULL = 3
+# END wire contract
+
+
 def _same(value):
     """Marker: stands for its argument."""
     return value
 
 
 def _new(kind):
-    """Marker: an empty list (0) or dict (1) that the stream then fills."""
+    """Marker: an empty list (_NEW_LIST) or dict (_NEW_DICT) that the stream then fills."""
     raise RuntimeError("pyscript.ffi marker, not callable")
 
 
 def _ext(kind, payload):
-    """Marker: a value the stream cannot carry (0 JS ref, 1 opaque, 2 undefined, 3 null)."""
+    """Marker: a value the stream cannot carry (one of the _EXT_* kinds)."""
     raise RuntimeError("pyscript.ffi marker, not callable")
 
 
@@ -88,26 +98,26 @@ class _Pickler(pickle.Pickler):
             return NotImplemented
         if type(obj) is _End:
             self.active.discard(obj.key)
-            return (_ext, (2, 0))
+            return (_ext, (_EXT_UNDEFINED, 0))
         if isinstance(obj, JsProxy):
             self.js_refs.append(obj)
-            return (_ext, (0, len(self.js_refs) - 1))
+            return (_ext, (_EXT_JS_REF, len(self.js_refs) - 1))
         if type(obj) is view_type:
             # A view (ffi._View) is the JS value it wraps, before any converter.
             self.js_refs.append(obj._js)
-            return (_ext, (0, len(self.js_refs) - 1))
+            return (_ext, (_EXT_JS_REF, len(self.js_refs) - 1))
         if obj is _undefined:
-            return (_ext, (2, 0))
+            return (_ext, (_EXT_UNDEFINED, 0))
         if obj is _null:
-            return (_ext, (3, 0))
+            return (_ext, (_EXT_NULL, 0))
         # Subclasses of the data types cross as their stored value, read by the base
         # type's own methods: an override (__iter__, items, __int__, __str__, ...) never
         # runs, as on MicroPython, which reads the stored value from its heap.
         if isinstance(obj, list):
-            return (_new, (0,), None, list.__iter__(obj))
+            return (_new, (_NEW_LIST,), None, list.__iter__(obj))
         if isinstance(obj, dict):
             items = _OrderedDict.items(obj) if isinstance(obj, _OrderedDict) else dict.items(obj)
-            return (_new, (1,), None, None, iter(items))
+            return (_new, (_NEW_DICT,), None, None, iter(items))
         for base, stored in _STORED_VALUES:
             if isinstance(obj, base):
                 return (_same, (self.made(stored(obj)),))
@@ -116,7 +126,7 @@ class _Pickler(pickle.Pickler):
         # Any other object crosses as its proxy (one per live object; a TypeError if
         # create_pyproxies=False).
         self.js_refs.append(self.proxies.proxy(obj))
-        return (_ext, (0, len(self.js_refs) - 1))
+        return (_ext, (_EXT_JS_REF, len(self.js_refs) - 1))
 
     def made(self, value):
         self.keep.append(value)

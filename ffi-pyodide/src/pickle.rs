@@ -18,6 +18,27 @@ pub const MARKER_NEW: &str = "_new";
 /// `_ext(kind, payload)`: a value the stream cannot carry (see [`External`]).
 pub const MARKER_EXT: &str = "_ext";
 
+/// The kinds `_new(kind)` takes; `_pyscript_ffi_impl.py` has their copy (checked by the
+/// wire-contract test below).
+pub mod new_kind {
+    ffi_core::contract! {
+        LIST = 0;
+        DICT = 1;
+    }
+}
+
+/// The kinds `_ext(kind, payload)` takes, one per [`External`] variant.
+pub mod ext_kind {
+    ffi_core::contract! {
+        /// `payload`: the index of a JS value passed beside the stream.
+        JS_REF = 0;
+        /// `payload`: the type name of a Python object with no data conversion.
+        OPAQUE = 1;
+        UNDEFINED = 2;
+        NULL = 3;
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum External {
     /// Index into the list of JS values passed beside the stream.
@@ -250,20 +271,22 @@ impl<'a> Machine<'a> {
                 Ok(())
             }
             (Marker::New, [kind]) => {
-                let node = match self.int_arg(*kind)? {
-                    0 => Node::List(Vec::new()),
-                    1 => Node::Dict(Vec::new()),
+                let node = match u32::try_from(self.int_arg(*kind)?) {
+                    Ok(new_kind::LIST) => Node::List(Vec::new()),
+                    Ok(new_kind::DICT) => Node::Dict(Vec::new()),
                     _ => return err("unknown container kind"),
                 };
                 self.push_node(node);
                 Ok(())
             }
             (Marker::Ext, [kind, payload]) => {
-                let external = match self.int_arg(*kind)? {
-                    0 => External::JsRef(u32::try_from(self.int_arg(*payload)?).or_else(|_| err("bad ref"))?),
-                    1 => External::Opaque(self.str_arg(*payload)?),
-                    2 => External::Undefined,
-                    3 => External::Null,
+                let external = match u32::try_from(self.int_arg(*kind)?) {
+                    Ok(ext_kind::JS_REF) => {
+                        External::JsRef(u32::try_from(self.int_arg(*payload)?).or_else(|_| err("bad ref"))?)
+                    }
+                    Ok(ext_kind::OPAQUE) => External::Opaque(self.str_arg(*payload)?),
+                    Ok(ext_kind::UNDEFINED) => External::Undefined,
+                    Ok(ext_kind::NULL) => External::Null,
                     _ => return err("unknown external kind"),
                 };
                 self.push_node(Node::External(external));
@@ -613,6 +636,47 @@ mod tests {
                 if let Some(b) = bytes.get_mut(at) { *b = value; }
             }
             let _ = decode(&bytes);
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod wire_contract {
+    use std::path::Path;
+
+    use ffi_core::contract::check::{self, numbered, Copy};
+
+    use super::{ext_kind, new_kind, MARKER_EXT, MARKER_MODULE, MARKER_NEW, MARKER_SAME};
+
+    const IMPL: &str = "ffi-pyodide/python/_pyscript_ffi_impl.py";
+
+    #[test]
+    fn the_python_copy_of_the_marker_kinds_matches_rust() {
+        let mut lines = numbered(new_kind::ALL, |name, value| format!("_NEW_{name} = {value}"));
+        lines.extend(numbered(ext_kind::ALL, |name, value| format!("_EXT_{name} = {value}")));
+        let copy = Copy {
+            file: IMPL,
+            set: "pickle marker kinds (ffi-pyodide/src/pickle.rs, mods new_kind and ext_kind)",
+            comment: "#",
+            lines,
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        if let Err(message) = check::check(&root, &[copy], check::blessing()) {
+            panic!("{message}");
+        }
+        assert!(check::distinct(new_kind::ALL) && check::distinct(ext_kind::ALL));
+    }
+
+    #[test]
+    fn the_markers_the_decoder_knows_are_the_module_and_functions_python_defines() {
+        let source = include_str!("../python/_pyscript_ffi_impl.py");
+        // install() writes the module under this name (ffi_core::python_sources::files).
+        assert_eq!(MARKER_MODULE, "_pyscript_ffi_impl");
+        for marker in [MARKER_SAME, MARKER_NEW, MARKER_EXT] {
+            assert!(
+                source.contains(&format!("\ndef {marker}(")),
+                "{IMPL} defines no marker function {marker}"
+            );
         }
     }
 }

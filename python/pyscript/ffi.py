@@ -57,12 +57,24 @@ except NameError:  # MicroPython has none: give it CPython's, a RuntimeError sub
         pass
 
 
+# BEGIN wire contract: error wire (ffi-core/src/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
+_WIRE_SEPARATOR = "\x00"
+_WIRE_TYPE_ERROR = "TypeError"
+_WIRE_VALUE_ERROR = "ValueError"
+_WIRE_RECURSION_ERROR = "RecursionError"
+_WIRE_MEMORY_ERROR = "MemoryError"
+_WIRE_RUNTIME_ERROR = "RuntimeError"
+_WIRE_JS_EXCEPTION = "JsException"
+_WIRE_PYTHON_ERROR = "PythonError"
+_WIRE_NEEDS_PYTHON = "NeedsPython"
+# END wire contract
+
 _EXCEPTIONS = {
-    "TypeError": TypeError,
-    "ValueError": ValueError,
-    "RecursionError": RecursionError,
-    "RuntimeError": RuntimeError,
-    "MemoryError": MemoryError,
+    _WIRE_TYPE_ERROR: TypeError,
+    _WIRE_VALUE_ERROR: ValueError,
+    _WIRE_RECURSION_ERROR: RecursionError,
+    _WIRE_RUNTIME_ERROR: RuntimeError,
+    _WIRE_MEMORY_ERROR: MemoryError,
 }
 
 # An error JavaScript threw: str(e) is "<name>: <message>"; `name` and `message` are the
@@ -78,12 +90,12 @@ def _raise(wire, js_error=_TAKE):
     # Bridge functions return errors as "\0Name\0message" instead of throwing, because a
     # JS throw inside a native call cannot be caught on MicroPython 1.27. A JsException's
     # JS value is the one the bridge kept last, unless the caller has it.
-    _, name, message = wire.split("\0", 2)
-    if name == "JsException":
-        js_name, js_message = message.split("\0", 1)
+    _, name, message = wire.split(_WIRE_SEPARATOR, 2)
+    if name == _WIRE_JS_EXCEPTION:
+        js_name, js_message = message.split(_WIRE_SEPARATOR, 1)
         raise _impl.js_exception(js_name, js_message, _bridge.take_error() if js_error is _TAKE else js_error)
-    if name == "PythonError":
-        raise _python_error(*message.split("\0", 1), js_error)
+    if name == _WIRE_PYTHON_ERROR:
+        raise _python_error(*message.split(_WIRE_SEPARATOR, 1), js_error)
     raise _EXCEPTIONS.get(name, RuntimeError)(message)
 
 
@@ -459,7 +471,7 @@ def to_py(value, *, depth=-1):
     return document[0]
 
 
-# BEGIN wire contract: fixup kinds (ffi-core/src/convert/to_py.rs, mod fixup); generated, FFI_BLESS=1 cargo test -p ffi-core contract rewrites it
+# BEGIN wire contract: fixup kinds (ffi-core/src/convert/to_py.rs, mod fixup); generated, FFI_BLESS=1 cargo test contract rewrites it
 _JS = 0
 _REF = 1
 _MAP = 2

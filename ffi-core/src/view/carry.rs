@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use crate::error::Error;
 use crate::js;
 use crate::proxy::ledger::Ledger;
+use crate::wire::error as wire;
 
 thread_local! {
     /// The JS value behind the last JsException a view operation reported, for the shim
@@ -78,8 +79,11 @@ pub fn take_thrown() -> JsValue {
 pub fn thrown_wire(error: &JsValue) -> String {
     let (name, message) = js::thrown(error);
     match js::python_error_type(error).as_string() {
-        Some(type_name) if name == "PythonError" => format!("\0PythonError\0{type_name}\0{message}"),
-        _ => format!("\0JsException\0{name}\0{message}"),
+        // "PythonError": the name both interpreters give a JS Error made from a Python one.
+        Some(type_name) if name == "PythonError" => {
+            wire::wire(wire::PYTHON_ERROR, &format!("{type_name}{}{message}", wire::SEPARATOR))
+        }
+        _ => wire::wire(wire::JS_EXCEPTION, &format!("{name}{}{message}", wire::SEPARATOR)),
     }
 }
 
