@@ -4,11 +4,11 @@
 // adapter registers a name not declared for it, misses one, or when the Python files call
 // `_bridge.NAME` that their adapter does not declare. Values are the interpreter's own JS
 // values (PyProxy / MicroPython proxies); results a conversion can fail in come in the
-// wire form (ffi-core/src/wire.rs).
+// wire form (ffi-core/src/unstable/wire.rs).
 
 /** A JS value as the bridge receives or returns it. */
 type Js = unknown;
-/** A result or an error string in the wire form (ffi-core/src/wire.rs). */
+/** A result or an error string in the wire form (ffi-core/src/unstable/wire.rs). */
 type Wire = unknown;
 
 /** What every adapter registers. */
@@ -34,7 +34,7 @@ export interface CommonBridge {
   unboxing(converter: Js): (pairs: Js) => Js;
   /** The error JavaScript threw last, kept for the shim. */
   take_error(): Js;
-  // Views (python/pyscript/ffi.py _View; the operations are ffi-core/src/view/ops.rs).
+  // Views (python/pyscript/ffi.py _View; the operations are ffi-core/src/unstable/view/ops.rs).
   /** `[ABSENT, OUT_OF_RANGE, DONE, HELD, TEXT, UNITS, DECIMAL, BITS]` (ffi-core's view markers and wire marks). */
   view_markers: string[];
   /** Where a thenable result waits (Pyodide would turn it into a Future). */

@@ -11,7 +11,7 @@ export async function loadWasm(init, wasmUrl) {
   }
 }
 
-// BEGIN wire contract: error wire (ffi-core/src/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
+// BEGIN wire contract: error wire (ffi-core/src/unstable/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
 export const WIRE_SEPARATOR = "\u0000";
 export const WIRE_TYPE_ERROR = "TypeError";
 export const WIRE_VALUE_ERROR = "ValueError";
@@ -24,7 +24,7 @@ export const WIRE_NEEDS_PYTHON = "NeedsPython";
 // END wire contract
 
 /**
- * An error in the wire form the Python shim raises (ffi-core/src/wire.rs, mod error):
+ * An error in the wire form the Python shim raises (ffi-core/src/unstable/wire.rs, mod error):
  * bridge functions return it instead of throwing, because MicroPython 1.27 cannot catch
  * a JS throw inside a native call. `pythonName` is one of the WIRE_* names above.
  */

@@ -3,7 +3,7 @@
 // remembered in creation order so REF can name them again (shared objects, cycles).
 const decoder = new TextDecoder();
 
-// BEGIN wire contract: tape opcodes (ffi-core/src/convert/tape.rs, mod op); generated, FFI_BLESS=1 cargo test contract rewrites it
+// BEGIN wire contract: tape opcodes (ffi-core/src/unstable/convert/tape.rs, mod op); generated, FFI_BLESS=1 cargo test contract rewrites it
 const OP_NULL = 0;
 const OP_UNDEFINED = 1;
 const OP_TRUE = 2;

@@ -42,15 +42,18 @@ impl ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Error {
+    /// Which Python exception it becomes.
     pub kind: ErrorKind,
     /// Python (or JS) type name of the offending value.
     pub from: String,
     /// What it was being converted to (`"JavaScript"`, `"Python"`, `"object key"`).
     pub to: &'static str,
+    /// What went wrong and how to fix it, as the Python exception's message.
     pub message: String,
 }
 
 impl Error {
+    /// An error of `kind` for a value of type `from` on its way to `to`.
     pub fn new(kind: ErrorKind, from: impl Into<String>, to: &'static str, message: impl Into<String>) -> Self {
         Error {
             kind,
@@ -60,14 +63,17 @@ impl Error {
         }
     }
 
+    /// A [`ErrorKind::Type`] error: a value of a type the conversion cannot handle.
     pub fn type_error(from: impl Into<String>, to: &'static str, message: impl Into<String>) -> Self {
         Error::new(ErrorKind::Type, from, to, message)
     }
 
+    /// A [`ErrorKind::Value`] error: the right type, unusable content.
     pub fn value_error(from: impl Into<String>, to: &'static str, message: impl Into<String>) -> Self {
         Error::new(ErrorKind::Value, from, to, message)
     }
 
+    /// An [`ErrorKind::Interpreter`] error: the interpreter's internals are not as expected.
     pub fn interpreter(message: impl Into<String>) -> Self {
         Error::new(ErrorKind::Interpreter, "interpreter", "bridge", message)
     }

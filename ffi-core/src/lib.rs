@@ -1,45 +1,24 @@
 //! `ffi-core`: the canonical semantics of `pyscript.ffi`, independent of any interpreter.
 //!
-//! Adapters (`ffi-pyodide`, `ffi-micropython`) implement [`interpreter::PyGraph`] over
-//! their interpreter's internals; everything that decides *what* a value becomes lives
-//! here. See `docs/Architecture.md` and `docs/conversions.md`.
+//! For a Rust crate that exposes objects to Python, the API is small and stable:
+//! [`from_py`] and [`to_py`] (serde to and from what crosses), [`PyCallback`] (a Python
+//! callable held by Rust) and the one error type, [`Error`] with its [`ErrorKind`]. The
+//! guide is [`typed::guide`] (docs/rust-crates.md).
+//!
+//! Everything else — the conversion engine, the adapter contract ([`unstable::interpreter`]),
+//! the proxy ledger, views, the wire forms — serves the interpreter adapters (`ffi-pyodide`,
+//! `ffi-micropython`) and lives in the hidden [`unstable`] module: it changes with them and
+//! promises nothing to other crates. See `docs/Architecture.md` and `docs/conversions.md`.
 
-#[doc(hidden)]
-pub mod contract;
-pub mod convert;
+#![warn(missing_docs)]
+
 pub mod error;
-pub mod interpreter;
-pub mod js;
-pub mod proxy;
 pub mod typed;
-#[cfg(feature = "bridge")]
-pub mod view;
-pub mod wire;
+#[doc(hidden)]
+pub mod unstable;
 
-pub use convert::options::ToJsOptions;
-pub use convert::to_js::to_js;
 pub use error::{Error, ErrorKind};
-pub use interpreter::{NodeId, PyBytes, PyGraph, PyInt, PyNode, PyStr};
 pub use typed::{from_py, to_py, PyCallback};
 
-/// Python sources shared by every adapter: the `pyscript` package users import.
-pub mod python_sources {
-    use wasm_bindgen::JsValue;
-
-    pub const PYSCRIPT_INIT: &str = include_str!("../../python/pyscript/__init__.py");
-    pub const PYSCRIPT_FFI: &str = include_str!("../../python/pyscript/ffi.py");
-
-    /// `[path, source]` pairs `install()` writes: the shared package plus the adapter's
-    /// own `_pyscript_ffi_impl.py`.
-    pub fn files(adapter_impl: &str) -> js_sys::Array {
-        let files = js_sys::Array::new();
-        for (path, text) in [
-            ("_pyscript_ffi_impl.py", adapter_impl),
-            ("pyscript/__init__.py", PYSCRIPT_INIT),
-            ("pyscript/ffi.py", PYSCRIPT_FFI),
-        ] {
-            files.push(&js_sys::Array::of2(&JsValue::from_str(path), &JsValue::from_str(text)));
-        }
-        files
-    }
-}
+// The crate's own paths (`crate::convert::…`) stay short.
+pub(crate) use unstable::{convert, interpreter, js, proxy, wire};

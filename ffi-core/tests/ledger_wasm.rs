@@ -4,7 +4,7 @@
 // clippy's allow-*-in-tests does not recognise #[wasm_bindgen_test]; this is test code.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use ffi_core::proxy::glue::Proxies;
+use ffi_core::unstable::proxy::glue::Proxies;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -146,11 +146,11 @@ fn a_non_callable_target_gets_an_object_proxy_that_forwards_until_destroyed() {
         .unwrap();
     assert_eq!(js_sys::JSON::stringify(&read).unwrap(), "[3,8,true,\"function\"]");
     assert!(js_sys::Object::is(
-        &ffi_core::proxy::ledger::Ledger::target_of(&proxy).unwrap(),
+        &ffi_core::unstable::proxy::ledger::Ledger::target_of(&proxy).unwrap(),
         &target
     ));
     f.proxies.destroy_value(proxy.clone());
-    assert!(ffi_core::proxy::ledger::Ledger::target_of(&proxy).is_none());
+    assert!(ffi_core::unstable::proxy::ledger::Ledger::target_of(&proxy).is_none());
     let after = js_sys::eval("(p) => { try { return p.x; } catch (e) { return e.name; } }")
         .unwrap()
         .unchecked_into::<Function>()

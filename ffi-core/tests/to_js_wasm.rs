@@ -4,7 +4,8 @@
 // clippy's allow-*-in-tests does not recognise #[wasm_bindgen_test]; this is test code.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use ffi_core::{to_js, Error, ErrorKind, NodeId, PyGraph, PyInt, PyNode, PyStr, ToJsOptions};
+use ffi_core::unstable::{to_js, NodeId, PyGraph, PyInt, PyNode, PyStr, ToJsOptions};
+use ffi_core::{Error, ErrorKind};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -184,7 +185,7 @@ fn deep_nesting_never_touches_the_machine_stack() {
 
 #[wasm_bindgen_test]
 fn to_py_document_puts_what_json_cannot_say_in_fixups() {
-    use ffi_core::convert::to_py::{to_py, ToPyOptions};
+    use ffi_core::unstable::convert::to_py::{to_py, ToPyOptions};
     let value =
         js_sys::eval("(() => { const s = [1]; return {a: [0.5, NaN, s, s], m: new Map([[2, 'x']])}; })()").expect("js");
     let inline = to_py(&value, &ToPyOptions::exact_parser()).expect("converts");

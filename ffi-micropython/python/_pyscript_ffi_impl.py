@@ -144,7 +144,7 @@ def _cache_conversion(value, converted):
     """Accepted for Pyodide compatibility; identity within a conversion is kept anyway."""
 
 
-# BEGIN wire contract: the walk's hand-over (ffi-core/src/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
+# BEGIN wire contract: the walk's hand-over (ffi-core/src/unstable/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
 _NEEDS_PYTHON = "\x00NeedsPython\x00"
 # END wire contract
 _MAX_CONVERTER_CHAIN = _bridge.limits.max_converter_chain
@@ -237,7 +237,7 @@ def _convert_or_proxy(default_converter, proxies):
     return lambda obj, convert, cache_conversion: proxies.proxy(obj)
 
 
-# The wire's marks of a string result (ffi-core/src/wire.rs, mod mark).
+# The wire's marks of a string result (ffi-core/src/unstable/wire.rs, mod mark).
 _MARK_TEXT, _MARK_UNITS = _bridge.view_markers[4], _bridge.view_markers[5]
 
 

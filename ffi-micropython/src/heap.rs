@@ -7,7 +7,8 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use ffi_core::{Error, NodeId, PyBytes, PyGraph, PyInt, PyNode, PyStr};
+use ffi_core::unstable::{NodeId, PyBytes, PyGraph, PyInt, PyNode, PyStr};
+use ffi_core::Error;
 use rustc_hash::FxHashMap;
 use wasm_bindgen::prelude::*;
 
@@ -587,7 +588,7 @@ impl<'a> HeapGraph<'a> {
                 Some(PyNode::Dict(entries)) => entries.iter().flat_map(|(k, v)| [k.0, v.0]).collect(),
                 Some(_) => continue,
             };
-            if depth < ffi_core::convert::options::MAX_NESTING {
+            if depth < ffi_core::unstable::convert::options::MAX_NESTING {
                 todo.extend(children.into_iter().rev().map(|child| (child, depth + 1)));
             }
         }
@@ -596,7 +597,7 @@ impl<'a> HeapGraph<'a> {
 }
 
 /// How long a chain of conversion table entries may be (the shim's own bound is lower).
-const MAX_CONVERSION_CHAIN: usize = 4 * ffi_core::convert::options::MAX_CONVERTER_CHAIN;
+const MAX_CONVERSION_CHAIN: usize = 4 * ffi_core::unstable::convert::options::MAX_CONVERTER_CHAIN;
 
 /// The size of one item of a MicroPython array typecode (32-bit build), for the numeric
 /// typecodes and bytearray's own (1).

@@ -5,8 +5,9 @@
 
 pub mod heap;
 
-use ffi_core::convert::to_py::ToPyOptions;
-use ffi_core::{wire, Error, ToJsOptions};
+use ffi_core::unstable::convert::to_py::ToPyOptions;
+use ffi_core::unstable::{wire, ToJsOptions};
+use ffi_core::Error;
 use wasm_bindgen::prelude::*;
 
 use crate::heap::{Calibration, Heap, HeapGraph, Layout};
@@ -102,7 +103,7 @@ impl Bridge {
         }
     }
 
-    /// `to_py`: see `ffi_core::wire::to_py_package` (MicroPython's float parser is inexact: floats travel as bits).
+    /// `to_py`: see `ffi_core::unstable::wire::to_py_package` (MicroPython's float parser is inexact: floats travel as bits).
     pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
         wire::to_py_package(&value, depth, ToPyOptions::minimal_parser())
     }
@@ -121,11 +122,11 @@ impl Bridge {
         let root = self.heap.stack_item(calibration, 1)?;
         let table = self.heap.stack_item(calibration, 0)?;
         let graph = HeapGraph::new(&self.heap, calibration, root).with_conversions(table)?;
-        ffi_core::to_js(&graph, options)
+        ffi_core::unstable::to_js(&graph, options)
     }
 }
 
 #[wasm_bindgen]
 pub fn python_files() -> js_sys::Array {
-    ffi_core::python_sources::files(PYTHON_IMPL)
+    ffi_core::unstable::python_sources::files(PYTHON_IMPL)
 }

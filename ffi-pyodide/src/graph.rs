@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use ffi_core::{Error, NodeId, PyBytes, PyGraph, PyNode, PyStr};
+use ffi_core::unstable::{NodeId, PyBytes, PyGraph, PyNode, PyStr};
+use ffi_core::Error;
 
 use crate::pickle::{Decoded, External, Node, Text};
 

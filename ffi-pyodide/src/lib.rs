@@ -5,9 +5,10 @@
 pub mod graph;
 pub mod pickle;
 
-use ffi_core::convert::to_js::too_deep;
-use ffi_core::convert::to_py::ToPyOptions;
-use ffi_core::{wire, Error, ToJsOptions};
+use ffi_core::unstable::convert::to_js::too_deep;
+use ffi_core::unstable::convert::to_py::ToPyOptions;
+use ffi_core::unstable::{wire, ToJsOptions};
+use ffi_core::Error;
 use wasm_bindgen::prelude::*;
 
 use crate::graph::PickleGraph;
@@ -45,7 +46,7 @@ impl Bridge {
         let options = ToJsOptions::with_dict_converter(&dict_converter);
         let result = pickle::decode(bytes)
             .map_err(|e| Error::interpreter(format!("to_js: {e}")))
-            .and_then(|decoded| ffi_core::to_js(&PickleGraph { decoded, js_refs }, &options));
+            .and_then(|decoded| ffi_core::unstable::to_js(&PickleGraph { decoded, js_refs }, &options));
         wire::value_or_error(result)
     }
 
@@ -54,7 +55,7 @@ impl Bridge {
         too_deep(ToJsOptions::strict().max_nesting).to_wire()
     }
 
-    /// `to_py`: see `ffi_core::wire::to_py_package` (CPython parses float literals exactly).
+    /// `to_py`: see `ffi_core::unstable::wire::to_py_package` (CPython parses float literals exactly).
     pub fn to_py(&self, value: JsValue, depth: i32) -> JsValue {
         wire::to_py_package(&value, depth, ToPyOptions::exact_parser())
     }
@@ -63,5 +64,5 @@ impl Bridge {
 /// `[path, source]` pairs of the Python files `install()` writes.
 #[wasm_bindgen]
 pub fn python_files() -> js_sys::Array {
-    ffi_core::python_sources::files(PYTHON_IMPL)
+    ffi_core::unstable::python_sources::files(PYTHON_IMPL)
 }

@@ -4,7 +4,7 @@
 //! nothing recurses, so malformed bytes give an error, never a panic, hang or huge
 //! allocation.
 
-use ffi_core::{NodeId, PyInt};
+use ffi_core::unstable::{NodeId, PyInt};
 
 /// The Python module and names our `reducer_override` emits (`python/_pyscript_ffi_impl.py`).
 pub const MARKER_MODULE: &str = "_pyscript_ffi_impl";
@@ -644,7 +644,7 @@ mod tests {
 mod wire_contract {
     use std::path::Path;
 
-    use ffi_core::contract::check::{self, numbered, Copy};
+    use ffi_core::unstable::contract::check::{self, numbered, Copy};
 
     use super::{ext_kind, new_kind, MARKER_EXT, MARKER_MODULE, MARKER_NEW, MARKER_SAME};
 
@@ -670,7 +670,7 @@ mod wire_contract {
     #[test]
     fn the_markers_the_decoder_knows_are_the_module_and_functions_python_defines() {
         let source = include_str!("../python/_pyscript_ffi_impl.py");
-        // install() writes the module under this name (ffi_core::python_sources::files).
+        // install() writes the module under this name (ffi_core::unstable::python_sources::files).
         assert_eq!(MARKER_MODULE, "_pyscript_ffi_impl");
         for marker in [MARKER_SAME, MARKER_NEW, MARKER_EXT] {
             assert!(

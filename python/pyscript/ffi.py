@@ -57,7 +57,7 @@ except NameError:  # MicroPython has none: give it CPython's, a RuntimeError sub
         pass
 
 
-# BEGIN wire contract: error wire (ffi-core/src/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
+# BEGIN wire contract: error wire (ffi-core/src/unstable/wire.rs, mod error); generated, FFI_BLESS=1 cargo test contract rewrites it
 _WIRE_SEPARATOR = "\x00"
 _WIRE_TYPE_ERROR = "TypeError"
 _WIRE_VALUE_ERROR = "ValueError"
@@ -289,7 +289,7 @@ def _convert(value, dict_converter, default_converter, made):
 
     result = _impl.to_js(value, dict_converter, default_converter, convert, made)
     if type(result) is str:
-        # A JS string result comes prefixed (ffi-core/src/wire.rs value_or_error).
+        # A JS string result comes prefixed (ffi-core/src/unstable/wire.rs value_or_error).
         return _exact(result)
     if _impl.is_js_nullish(result):
         # JS null as a result is None, as to_js(None) is (Pyodide would give jsnull).
@@ -471,7 +471,7 @@ def to_py(value, *, depth=-1):
     return document[0]
 
 
-# BEGIN wire contract: fixup kinds (ffi-core/src/convert/to_py.rs, mod fixup); generated, FFI_BLESS=1 cargo test contract rewrites it
+# BEGIN wire contract: fixup kinds (ffi-core/src/unstable/convert/to_py.rs, mod fixup); generated, FFI_BLESS=1 cargo test contract rewrites it
 _JS = 0
 _REF = 1
 _MAP = 2
@@ -616,7 +616,7 @@ def bind(value):
 
 _ABSENT, _OUT_OF_RANGE, _DONE, _HELD, _MARK_TEXT, _MARK_UNITS, _MARK_DECIMAL, _MARK_BITS = _bridge.view_markers
 _NEGATIVE_ZERO = _MARK_DECIMAL + "-0"
-# The view operations (ffi-core/src/view/ops.rs), looked up once: reading an
+# The view operations (ffi-core/src/unstable/view/ops.rs), looked up once: reading an
 # attribute of the bridge module is a JS property read on every use.
 _view_bytes = _bridge.view_bytes
 _view_call = _bridge.view_call
@@ -654,7 +654,7 @@ del KeyError
 
 
 def _view_value(result, this=None):
-    """What a view operation returned (ffi-core/src/view/carry.rs), as Python:
+    """What a view operation returned (ffi-core/src/unstable/view/carry.rs), as Python:
     a primitive, None, a view of a JS object, or the Python object behind an ffi proxy;
     an error in the wire form is raised. Markers are the caller's to read first."""
     kind = type(result)

@@ -153,31 +153,31 @@ mod tests {
         vec![
             Copy {
                 file: "ffi-core/js/tape.js",
-                set: "tape opcodes (ffi-core/src/convert/tape.rs, mod op)",
+                set: "tape opcodes (ffi-core/src/unstable/convert/tape.rs, mod op)",
                 comment: "//",
                 lines: numbered(op::ALL, |name, value| format!("const OP_{name} = {value};")),
             },
             Copy {
                 file: "python/pyscript/ffi.py",
-                set: "fixup kinds (ffi-core/src/convert/to_py.rs, mod fixup)",
+                set: "fixup kinds (ffi-core/src/unstable/convert/to_py.rs, mod fixup)",
                 comment: "#",
                 lines: numbered(fixup::ALL, |name, value| format!("_{name} = {value}")),
             },
             Copy {
                 file: "js/loader.js",
-                set: "error wire (ffi-core/src/wire.rs, mod error)",
+                set: "error wire (ffi-core/src/unstable/wire.rs, mod error)",
                 comment: "//",
                 lines: js_errors,
             },
             Copy {
                 file: "python/pyscript/ffi.py",
-                set: "error wire (ffi-core/src/wire.rs, mod error)",
+                set: "error wire (ffi-core/src/unstable/wire.rs, mod error)",
                 comment: "#",
                 lines: python_errors,
             },
             Copy {
                 file: "ffi-micropython/python/_pyscript_ffi_impl.py",
-                set: "the walk's hand-over (ffi-core/src/wire.rs, mod error)",
+                set: "the walk's hand-over (ffi-core/src/unstable/wire.rs, mod error)",
                 comment: "#",
                 lines: vec![format!(
                     "_NEEDS_PYTHON = {}",
