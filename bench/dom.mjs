@@ -7,6 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 import { openPage } from "../conformance/harness/chromium.mjs";
+import { interpreterNames } from "../js/interpreters.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const ROUNDS = 7;
@@ -39,7 +40,7 @@ native_document = js.document
 const results = {};
 const { page, close } = await openPage();
 try {
-  for (const interp of ["pyodide", "micropython"]) {
+  for (const interp of await interpreterNames()) {
     const row = await page.evaluate(
       async ({ interp, workload, rounds }) => {
         const { loadInterpreter } = await import("/conformance/harness/runner.js");

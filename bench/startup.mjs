@@ -11,12 +11,12 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-import { loadInterpreter } from "../js/interpreters.js";
+import { interpreterNames, loadInterpreter } from "../js/interpreters.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
-const INTERPS = ["pyodide", "micropython"];
+const INTERPS = await interpreterNames();
 
 async function child(interp) {
   const started = performance.now();

@@ -2,6 +2,7 @@
 // JavaScript both drop must eventually be finalized (stats().finalized grows, live
 // returns to zero) on both interpreters. Bounded retries; nothing here is timed.
 import { loadInterpreter } from "../conformance/harness/runner.js";
+import { interpreterNames } from "./interpreters.js";
 
 const ROUNDS = 200;
 const COUNT = 5;
@@ -88,10 +89,10 @@ _hand_over()
   throw new Error(`${interp}: implicit proxies still alive after ${ROUNDS} collections: ${remaining()}`);
 }
 
-/** Runs the checks on both interpreters; `gc` forces a collection. */
+/** Runs the checks on every interpreter of the adapter table; `gc` forces a collection. */
 export async function gcCheck(base, gc) {
   const lines = [];
-  for (const interp of ["pyodide", "micropython"]) {
+  for (const interp of await interpreterNames(base)) {
     // One interpreter per kind for both checks: MicroPython keeps its proxy tables on
     // globalThis, so a second instance in the same realm would share (and clobber) them.
     const interpreter = await loadInterpreter(base, interp);

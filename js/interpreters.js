@@ -1,12 +1,14 @@
 // Which interpreter release the tests, the conformance harness and the checks load: the
-// one helper that reads versions.json (the supported versions and each one's loader
-// module). In Node, FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION pick a version (a
+// one helper that reads versions.json, the adapter table (docs/Architecture.md, part 5):
+// one row per interpreter, keyed by the name that also names its adapter folder
+// (`ffi-<name>/`, built to `dist/ffi-<name>/`), with its display name, npm package, loader
+// export, the PyScript types that mean it, and its supported releases. In Node, FFI_PYODIDE_VERSION / FFI_MICROPYTHON_VERSION pick a version (a
 // value ending in ".mjs" is a loader module path from the repository root instead, for
 // trying a release that is not in the table); otherwise, and in a browser, the default
 // (what @pyscript/core ships by default).
 
-/** The environment variable that picks each interpreter's version. */
-export const VERSION_ENV = { pyodide: "FFI_PYODIDE_VERSION", micropython: "FFI_MICROPYTHON_VERSION" };
+/** The environment variable that picks an interpreter's version: FFI_<NAME>_VERSION. */
+export const versionEnv = (interp) => `FFI_${interp.toUpperCase()}_VERSION`;
 
 const ROOT = new URL("../", import.meta.url);
 const IN_NODE = typeof process !== "undefined" && !!process.versions?.node;
@@ -23,11 +25,14 @@ export async function readVersions(base = ROOT) {
   return response.json();
 }
 
+/** The interpreters of the table, in its order (`base` as for readVersions). */
+export async function interpreterNames(base = ROOT) {
+  return Object.keys(await readVersions(base));
+}
+
 /** The version asked for in the environment (Node only), or undefined. */
 export function requestedVersion(interp) {
-  const name = VERSION_ENV[interp];
-  if (name === undefined) throw new Error(`unknown interpreter ${JSON.stringify(interp)}; expected pyodide or micropython`);
-  const value = IN_NODE ? process.env[name] : undefined;
+  const value = IN_NODE ? process.env[versionEnv(interp)] : undefined;
   return value === undefined || value === "" ? undefined : value;
 }
 
@@ -38,41 +43,42 @@ export function requestedVersion(interp) {
  * an Error naming the known ones.
  */
 export async function interpreterEntry(interp, { base = ROOT, version = requestedVersion(interp) } = {}) {
-  const table = (await readVersions(base))[interp];
-  if (table === undefined) throw new Error(`versions.json has no ${JSON.stringify(interp)} entry`);
+  const all = await readVersions(base);
+  const table = all[interp];
+  if (table === undefined) throw new Error(`unknown interpreter ${JSON.stringify(interp)}: versions.json has ${Object.keys(all).join(", ")}`);
   if (version !== undefined && version.endsWith(".mjs")) {
     const module = new URL(version, base);
-    return { version, module, dir: new URL("./", module) };
+    return { version, module, dir: new URL("./", module), loader: table.loader };
   }
   const wanted = version ?? table.default;
   const entry = table.versions.find((v) => v.version === wanted);
   if (entry === undefined) {
     const known = table.versions.map((v) => v.version).join(", ");
-    throw new Error(`${VERSION_ENV[interp]}=${wanted}: not in versions.json (known: ${known}), and not a path ending in .mjs`);
+    throw new Error(`${versionEnv(interp)}=${wanted}: not in versions.json (known: ${known}), and not a path ending in .mjs`);
   }
   const module = new URL(entry.module, base);
-  return { version: entry.version, module, dir: new URL("./", module) };
+  return { version: entry.version, module, dir: new URL("./", module), loader: table.loader };
 }
 
 /**
- * The loader module of the interpreter to load (its exports: `loadPyodide` or
- * `loadMicroPython`), plus `version` and `dir` (see interpreterEntry).
+ * The loader module of the interpreter to load (its exports, among them the table's
+ * `loader`: `loadPyodide`, `loadMicroPython`), plus `version`, `dir` and `loader`.
  */
 export async function importInterpreter(interp, options = {}) {
   const entry = await interpreterEntry(interp, options);
   const exports = await import(entry.module.href);
-  return { ...exports, version: entry.version, dir: entry.dir };
+  return { ...exports, version: entry.version, dir: entry.dir, loader: entry.loader };
 }
 
 /**
  * A fresh interpreter of the release interpreterEntry picks (`base`, `version`), quiet
- * unless `stdout`/`stderr` are given; other options go to loadPyodide / loadMicroPython.
+ * unless `stdout`/`stderr` are given; other options go to its loader function.
  */
 export async function loadInterpreter(interp, { base = ROOT, version, ...options } = {}) {
   const quiet = { stdout: () => {}, stderr: () => {} };
   const loaded = await importInterpreter(interp, { base, version });
-  if (interp === "pyodide") return loaded.loadPyodide({ indexURL: indexURL(loaded.dir), ...quiet, ...options });
-  return loaded.loadMicroPython({ ...quiet, ...options });
+  // indexURL: where Pyodide finds its files (MicroPython's loader takes no such option).
+  return loaded[loaded.loader]({ indexURL: indexURL(loaded.dir), ...quiet, ...options });
 }
 
 /** A folder URL as loadPyodide's `indexURL` takes it (a path for file: URLs). */

@@ -21,6 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { interpreterNames } from "./interpreters.js";
 import {
   BRIDGE_WASM_OPS_PER_PAGE,
   evaluate,
@@ -57,8 +58,9 @@ const option = (name, fallback) => {
 };
 
 const interpArg = option("interp", "all");
-if (!["pyodide", "micropython", "all"].includes(interpArg)) usage(`unknown interpreter ${interpArg}`);
-const INTERPS = interpArg === "all" ? ["pyodide", "micropython"] : [interpArg];
+const KNOWN = await interpreterNames();
+if (![...KNOWN, "all"].includes(interpArg)) usage(`unknown interpreter ${interpArg}`);
+const INTERPS = interpArg === "all" ? KNOWN : [interpArg];
 const SCALE = Number(option("scale", "1"));
 if (!(SCALE > 0)) usage("--scale must be a positive number");
 const JSON_OUT = option("json", null);

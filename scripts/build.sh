@@ -13,7 +13,11 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   RUSTFLAGS_DIST="$RUSTFLAGS_DIST -Zunstable-options -Cpanic=immediate-abort"
 fi
 export RUSTFLAGS="$RUSTFLAGS_DIST"
-scripts/wasm-cargo.sh build --release --quiet -p ffi-pyodide -p ffi-micropython
+# The adapters: one per interpreter of the adapter table (versions.json), in ffi-<name>/.
+mapfile -t ADAPTERS < <(node -p 'Object.keys(require("./versions.json")).join("\n")')
+packages=()
+for adapter in "${ADAPTERS[@]}"; do packages+=(-p "ffi-$adapter"); done
+scripts/wasm-cargo.sh build --release --quiet "${packages[@]}"
 # Built on its own: together with the adapters, cargo would unify ffi-core's features and
 # the example would export the adapters' `Proxies` class too.
 scripts/wasm-cargo.sh build --release --quiet -p textstats
@@ -31,7 +35,7 @@ shrink() {
 }
 gz() { gzip -9c "$@" | wc -c; }
 
-for adapter in pyodide micropython; do
+for adapter in "${ADAPTERS[@]}"; do
   out="dist/ffi-$adapter"
   rm -rf "$out"
   mkdir -p "$out"

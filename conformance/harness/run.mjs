@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { VERSION_ENV } from "../../js/interpreters.js";
+import { versionEnv } from "../../js/interpreters.js";
 import { openPage } from "./chromium.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -42,11 +42,11 @@ const { interp, host, mode, cases: casesFile, version: given } = args();
 const cases = JSON.parse(await readFile(casesFile, "utf8"));
 // The release: --version (the conformance binary always passes one), else the environment's
 // choice (js/interpreters.js), else versions.json's default; in every host alike.
-const chosen = process.env[VERSION_ENV[interp]] || undefined;
+const chosen = process.env[versionEnv(interp)] || undefined;
 const options = { interp, mode, cases, version: given || chosen };
 try {
   if (given && chosen && given !== chosen) {
-    throw new Error(`${VERSION_ENV[interp]}=${chosen} but --version ${given}: the conformance binary picks releases with --releases ${chosen}`);
+    throw new Error(`${versionEnv(interp)}=${chosen} but --version ${given}: the conformance binary picks releases with --releases ${chosen}`);
   }
   if (host === "node") await runInNode(options);
   else if (host === "chromium") await runInChromium(options);

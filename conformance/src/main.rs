@@ -25,7 +25,6 @@ use std::process::ExitCode;
 
 use column::{Column, Release};
 
-const INTERPRETERS: [&str; 2] = ["pyodide", "micropython"];
 /// `pyscript` and `pyscript-worker`: inside a real PyScript page with the plugin, in a
 /// `py`/`mpy` script on the main thread or in a `<script worker>` (Chromium).
 const HOSTS: [&str; 4] = ["node", "chromium", "pyscript", "pyscript-worker"];
@@ -94,17 +93,34 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     args.hosts = pick(host, &HOSTS, "--host")?;
-    args.interps = pick(interp, &INTERPRETERS, "--interp")?;
+    args.interps = pick(interp, &interpreters(&repo_root())?, "--interp")?;
     Ok(args)
 }
 
-const HELP: &str = "usage: conformance [--host node|chromium|pyscript|pyscript-worker|all] [--interp pyodide|micropython|all] [--releases default|all|VERSION[,VERSION]] [--reference pyscript] [--bless] [FILTER]";
+const HELP: &str = "usage: conformance [--host node|chromium|pyscript|pyscript-worker|all] [--interp NAME|all (versions.json: pyodide, micropython)] [--releases default|all|VERSION[,VERSION]] [--reference pyscript] [--bless] [FILTER]";
+
+/// The interpreters of the adapter table (versions.json's keys, in its order). Read once
+/// per run; the names live as long as the run (columns hold them as `&'static str`).
+fn interpreters(root: &Path) -> Result<Vec<&'static str>, String> {
+    let table = read_table(root)?;
+    let names = table
+        .as_object()
+        .ok_or("versions.json: not an object of interpreters")?
+        .keys()
+        .map(|name| &*Box::leak(name.clone().into_boxed_str()))
+        .collect();
+    Ok(names)
+}
+
+fn read_table(root: &Path) -> Result<serde_json::Value, String> {
+    let path = root.join("versions.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("versions.json: {e}"))
+}
 
 /// The releases of `interp` in versions.json, in its order (oldest first).
 fn releases(root: &Path, interp: &str) -> Result<Vec<Release>, String> {
-    let path = root.join("versions.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let table: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("versions.json: {e}"))?;
+    let table = read_table(root)?;
     let entry = table.get(interp);
     let default = entry
         .and_then(|e| e.get("default"))

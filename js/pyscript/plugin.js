@@ -9,11 +9,17 @@
 // after PyScript imported its package and before the script, puts it in place. The
 // adapters are found beside this file.
 
-const PYODIDE = new URL("../ffi-pyodide/index.js", import.meta.url).href;
-const MICROPYTHON = new URL("../ffi-micropython/index.js", import.meta.url).href;
-// A script's hooks see its type (`py`, `mpy`); a worker made by PyWorker / MPWorker sees
-// the interpreter's name.
-const ADAPTERS = { py: PYODIDE, mpy: MICROPYTHON, pyodide: PYODIDE, micropython: MICROPYTHON };
+// The PyScript types that mean each interpreter, a copy of the adapter table's
+// `pyscript_types` (versions.json; js/tests/versions.test.mjs checks it): a script's hooks
+// see its type (`py`, `mpy`); a worker made by PyWorker / MPWorker sees the interpreter's
+// name. Each interpreter's adapter is dist/ffi-<name>/, beside this file's folder.
+export const PYSCRIPT_TYPES = { pyodide: ["py", "pyodide"], micropython: ["mpy", "micropython"] };
+const ADAPTERS = Object.fromEntries(
+  Object.entries(PYSCRIPT_TYPES).flatMap(([name, types]) => {
+    const url = new URL(`../ffi-${name}/index.js`, import.meta.url).href;
+    return types.map((type) => [type, url]);
+  }),
+);
 
 // After PyScript's own `import pyscript` (its stdlib code runs first in the same hook).
 // PyScript's names in its ffi (`direct`, `gather`, `query` in workers) stay available.

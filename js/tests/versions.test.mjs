@@ -21,15 +21,43 @@ const versions = await readVersions();
 const pkg = await readJson("package.json");
 const lock = await readJson("package-lock.json");
 
-const INTERPRETERS = {
-  pyodide: { npm: "pyodide", alias: (v) => `pyodide-${v}`, name: "Pyodide", facts: PYODIDE_FACTS },
-  micropython: {
-    npm: "@micropython/micropython-webassembly-pyscript",
-    alias: (v) => `micropython-${v}`,
-    name: "MicroPython",
-    facts: MICROPYTHON_FACTS,
-  },
-};
+// The adapter table's rows (versions.json), with each adapter's fact table.
+const FACTS = { pyodide: PYODIDE_FACTS, micropython: MICROPYTHON_FACTS };
+const INTERPRETERS = Object.fromEntries(
+  Object.entries(versions).map(([interp, row]) => [
+    interp,
+    { npm: row.npm, alias: (v) => `${interp}-${v}`, name: row.name, facts: FACTS[interp] },
+  ]),
+);
+
+describe("the adapter table", () => {
+  test("each row names an adapter crate ffi-<name>/ with its protocol files, a workspace member", async () => {
+    const workspace = await readFile(new URL("Cargo.toml", ROOT), "utf8");
+    for (const [interp, row] of Object.entries(versions)) {
+      for (const key of ["name", "npm", "loader", "pyscript_types", "default", "versions"]) {
+        assert.ok(row[key] !== undefined, `versions.json ${interp}.${key}`);
+      }
+      for (const file of ["Cargo.toml", "js/index.js", "js/versions.js", "python/_pyscript_ffi_impl.py"]) {
+        assert.ok(existsSync(new URL(`ffi-${interp}/${file}`, ROOT)), `ffi-${interp}/${file} exists`);
+      }
+      assert.match(workspace, new RegExp(`"ffi-${interp}"`), `Cargo.toml's workspace has ffi-${interp}`);
+      assert.ok(FACTS[interp], `${interp}'s fact table is imported here`);
+    }
+  });
+
+  test("the PyScript plugin's copy of the PyScript types is the table's", async () => {
+    const { PYSCRIPT_TYPES } = await import("../pyscript/plugin.js");
+    const expected = Object.fromEntries(Object.entries(versions).map(([interp, row]) => [interp, row.pyscript_types]));
+    assert.deepEqual(PYSCRIPT_TYPES, expected);
+  });
+
+  test("each release's loader module exports the row's loader", async () => {
+    for (const [interp, row] of Object.entries(versions)) {
+      const text = await readFile(new URL(row.versions.at(-1).module, ROOT), "utf8");
+      assert.match(text, new RegExp(`export\\s+(async\\s+)?function\\s+${row.loader}\\b|export\\s*\\{[^}]*\\b${row.loader}\\b`), `${interp}: ${row.loader}`);
+    }
+  });
+});
 
 describe("versions.json", () => {
   for (const [interp, { npm, alias, facts }] of Object.entries(INTERPRETERS)) {
