@@ -262,7 +262,8 @@ export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
 
 /** Write `[path, text]` pairs below `root` in an Emscripten file system. */
 export function writePythonFiles(FS, root, files) {
-  for (const [path, text] of files) {
+  // `content`: source text, or the bytes of a compiled module.
+  for (const [path, content] of files) {
     const full = `${root}/${path}`;
     const parts = full.split("/").filter(Boolean);
     let dir = "";
@@ -270,7 +271,7 @@ export function writePythonFiles(FS, root, files) {
       dir += `/${part}`;
       if (!FS.analyzePath(dir).exists) FS.mkdir(dir);
     }
-    FS.writeFile(full, text);
+    FS.writeFile(full, content);
   }
 }
 
@@ -283,10 +284,11 @@ export function writePythonFiles(FS, root, files) {
 export function pythonFiles(files, pkg) {
   if (pkg !== "private") return files;
   const out = [];
-  for (const [path, text] of files) {
-    if (path === "pyscript/__init__.py") out.push([`${PRIVATE_PACKAGE}/__init__.py`, ""]);
-    else if (path === "pyscript/ffi.py") out.push([`${PRIVATE_PACKAGE}/ffi.py`, text]);
-    else out.push([path, text]);
+  // A module is source (`.py`) or MicroPython bytecode (`.mpy`, ffi-micropython/build.rs).
+  for (const [path, content] of files) {
+    if (/^pyscript\/__init__\.m?py$/.test(path)) out.push([`${PRIVATE_PACKAGE}/__init__.py`, ""]);
+    else if (path.startsWith("pyscript/")) out.push([`${PRIVATE_PACKAGE}/${path.slice("pyscript/".length)}`, content]);
+    else out.push([path, content]);
   }
   return out;
 }

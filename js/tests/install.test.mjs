@@ -1,6 +1,7 @@
 // install() contracts (DESIGN.md): loads in Node, idempotent, refuses the wrong
 // interpreter and unknown options with a clear TypeError, and modifies no built-in.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { before, describe, test } from "node:test";
 
 import { importInterpreter } from "../interpreters.js";
@@ -100,3 +101,40 @@ except ImportError:
     result.destroy();
   });
 }
+
+// MicroPython gets its Python as bytecode (ffi-micropython/build.rs): install() writes
+// .mpy modules only, so MicroPython compiles no source at start-up, and they import under
+// both package options (each in a fresh child, one MicroPython per process).
+test("micropython: install() writes compiled modules only, for both package options", () => {
+  for (const pkg of ["pyscript", "private"]) {
+    const script = `
+import { importInterpreter } from ${JSON.stringify(new URL("../interpreters.js", import.meta.url).href)};
+import { install } from ${JSON.stringify(new URL("../../dist/ffi-micropython/index.js", import.meta.url).href)};
+const { loadMicroPython } = await importInterpreter("micropython");
+const mp = await loadMicroPython({ stdout: () => {}, stderr: () => {} });
+await install(mp, { package: ${JSON.stringify(pkg)} });
+const files = [];
+const walk = (dir) => {
+  for (const name of mp.FS.readdir(dir)) {
+    if (name === "." || name === "..") continue;
+    const path = dir + "/" + name;
+    if (mp.FS.isDir(mp.FS.stat(path).mode)) walk(path);
+    else files.push(path);
+  }
+};
+walk("/_pyscript_ffi");
+mp.runPython(${JSON.stringify(`import ${pkg === "private" ? "_pyscript_ffi_pkg.ffi" : "pyscript.ffi"} as f, _pyscript_ffi_impl as i, json\nR = json.dumps([f.__file__, i.__file__, f.to_py(f.to_js({"a": [2**40, None]})) == {"a": [2**40, None]}])`)});
+console.log(JSON.stringify({ files, imported: JSON.parse(mp.globals.get("R")) }));
+`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    // Long lines cut: an interpreter's error can carry its whole minified source.
+    assert.equal(result.status, 0, result.stderr.split("\n").map((line) => line.slice(0, 300)).join("\n"));
+    const { files, imported } = JSON.parse(result.stdout.trim().split("\n").at(-1));
+    assert.ok(files.length >= 2, `files written: ${files}`);
+    const source = files.filter((path) => !path.endsWith(".mpy"));
+    const empty = pkg === "private" ? ["/_pyscript_ffi/_pyscript_ffi_pkg/__init__.py"] : [];
+    assert.deepEqual(source, empty, `${pkg}: only .mpy modules (and the private package's empty __init__.py) are written`);
+    assert.ok(imported[0].endsWith(".mpy") && imported[1].endsWith(".mpy"), `${pkg}: imported ${imported}`);
+    assert.equal(imported[2], true);
+  }
+});

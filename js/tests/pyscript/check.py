@@ -8,7 +8,7 @@ from pyscript import display, document, ffi, web, when, window
 
 kind = "mpy" if "MicroPython" in sys.version else "py"
 checks = {}
-checks["ffi_is_ours"] = hasattr(ffi, "bind") and ffi.__file__.endswith("_pyscript_ffi_pkg/ffi.py")
+checks["ffi_is_ours"] = hasattr(ffi, "bind") and ffi.__file__.rsplit(".", 1)[0].endswith("_pyscript_ffi_pkg/ffi")
 checks["module_is_ours"] = sys.modules["pyscript.ffi"] is ffi and pyscript.ffi is ffi
 checks["window_is_a_view"] = type(window) is type(ffi.bind(js.Object)) and window.Date.now() > 2**40
 checks["document_is_a_view"] = type(document) is type(window) and document.getElementById("b").id == "b"

@@ -12,7 +12,7 @@ from polyscript import currentScript
 kind = ("mpy" if "MicroPython" in sys.version else "py") + ("-worker" if currentScript else "-pyworker")
 checks = {}
 checks["in_worker"] = RUNNING_IN_WORKER is True
-checks["ffi_is_ours"] = hasattr(ffi, "bind") and ffi.__file__.endswith("_pyscript_ffi_pkg/ffi.py")
+checks["ffi_is_ours"] = hasattr(ffi, "bind") and ffi.__file__.rsplit(".", 1)[0].endswith("_pyscript_ffi_pkg/ffi")
 checks["module_is_ours"] = sys.modules["pyscript.ffi"] is ffi and pyscript.ffi is ffi
 checks["pyscript_names"] = all(hasattr(ffi, name) for name in ("direct", "gather", "query"))
 checks["window_is_a_view"] = type(window).__name__ == "_View"
