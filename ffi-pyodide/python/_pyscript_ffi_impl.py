@@ -8,7 +8,10 @@ and other objects as references.
 """
 
 import io
-import pickle
+
+# The C pickler itself: `pickle.Pickler` is this class, but Pyodide's stdlib ships as
+# source, and compiling pickle.py was most of install()'s time.
+import _pickle as pickle
 from collections import OrderedDict as _OrderedDict
 
 from pyodide.ffi import JsBigInt, JsException, JsProxy, create_proxy, jsnull
