@@ -69,7 +69,7 @@ fmt-check:
 
 ## The Python embedded in the wasm modules must at least compile (fails before any build).
 py-check:
-	python3 -c "import ast, sys; [ast.parse(open(f).read(), f) for f in sys.argv[1:]]" python/pyscript/*.py ffi-*/python/*.py
+	python3 -c "import ast, sys; [ast.parse(open(f).read(), f) for f in sys.argv[1:]]" python/pyscript/*.py python/pyscript/_ffi/*.py ffi-*/python/*.py
 
 clippy: clippy-host clippy-wasm
 

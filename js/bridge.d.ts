@@ -34,7 +34,7 @@ export interface CommonBridge {
   unboxing(converter: Js): (pairs: Js) => Js;
   /** The error JavaScript threw last, kept for the shim. */
   take_error(): Js;
-  // Views (python/pyscript/ffi.py _View; the operations are ffi-core/src/unstable/view/ops.rs).
+  // Views (python/pyscript/_ffi/views.py _View; the operations are ffi-core/src/unstable/view/ops.rs).
   /** `[ABSENT, OUT_OF_RANGE, DONE, HELD, TEXT, UNITS, DECIMAL, BITS]` (ffi-core's view markers and wire marks). */
   view_markers: string[];
   /** Where a thenable result waits (Pyodide would turn it into a Future). */

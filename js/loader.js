@@ -52,7 +52,8 @@ export function makeProxies(Proxies, persist, release, calls) {
  * the view rules (docs/views.md) and JavaScript its result by the to_js rules: the shim
  * returns a value that crosses exactly as it is, or a one-item Array holding the result
  * (`undefined`, Pyodide's None, is null). `attribute` and `method` are the shim's
- * (ffi.py _attribute and _call_attribute, handed over by `setObjectProtocol`);
+ * (python/pyscript/_ffi/callbacks.py _attribute and _call_attribute, handed over by
+ * `setObjectProtocol`);
  * `fail(error)` reports the use of a destroyed proxy (it throws, until the adapter sets
  * another with `setFail`).
  */
@@ -202,7 +203,7 @@ export function commonBridge(proxies, wasm, { holdsThenables = false } = {}) {
     is_array: (given) => Array.isArray(given),
     scope_exit: (id, kept) => proxies.exit_scope(id, kept),
     stats: () => proxies.stats(),
-    // Views (ffi.py _View; the operations are ffi-core's src/view/ops.rs).
+    // Views (python/pyscript/_ffi/views.py _View; the operations are ffi-core's src/view/ops.rs).
     view_markers: wasm.view_markers(),
     held,
     view_get: (target, key) => out(wasm.view_get(target, key)),
@@ -278,8 +279,9 @@ export function writePythonFiles(FS, root, files) {
 /**
  * The Python files `install()` writes, for its `package` option: "pyscript" (the default)
  * the `pyscript` package with `ffi`, `window` and `document`; "private" only the ffi
- * module, as `_pyscript_ffi_pkg.ffi`, for a page whose `pyscript` package is PyScript's
- * own (dist/pyscript/plugin.js puts it in place as `pyscript.ffi`).
+ * module and the private modules behind it (`_ffi/`, imported relatively), as
+ * `_pyscript_ffi_pkg.ffi`, for a page whose `pyscript` package is PyScript's own
+ * (dist/pyscript/plugin.js puts it in place as `pyscript.ffi`).
  */
 export function pythonFiles(files, pkg) {
   if (pkg !== "private") return files;

@@ -1,8 +1,9 @@
-# The adapter protocol: what python/pyscript/ffi.py uses of `_pyscript_ffi_impl`, the
-# Python module each adapter installs beside it (ffi-*/python/_pyscript_ffi_impl.py).
-# Declared once here; js/tests/bridge.test.mjs fails when an adapter's module lacks a name
-# declared here, or ffi.py uses `_impl.NAME` that is not declared (or a declared name goes
-# unused). Everything else in an adapter's module is its own.
+# The adapter protocol: what the Python shim (python/pyscript/ffi.py and the modules of
+# python/pyscript/_ffi/) uses of `_pyscript_ffi_impl`, the Python module each adapter
+# installs beside it (ffi-*/python/_pyscript_ffi_impl.py). Declared once here;
+# js/tests/bridge.test.mjs fails when an adapter's module lacks a name declared here, or
+# the shim uses `_impl.NAME` that is not declared (or a declared name goes unused).
+# Everything else in an adapter's module is its own.
 from typing import Any, Callable, Generator
 
 # The JsException class `ffi.JsException` is (Pyodide's own on Pyodide).

@@ -74,7 +74,8 @@ fn row_parser_reads_case_names() {
     assert_eq!(parsed[0].1, vec!["to_js_none".to_owned(), "to_js_nested".to_owned()]);
 }
 
-/// The stub file declares exactly the public names `pyscript/ffi.py` exports.
+/// The stub file declares exactly the public names `pyscript/ffi.py` exports, and the
+/// facade imports each of them from the modules of `pyscript/_ffi/`.
 #[test]
 fn ffi_stubs_match_the_module() {
     let root = crate::repo_root();
@@ -101,6 +102,18 @@ fn ffi_stubs_match_the_module() {
         })
         .collect();
     assert_eq!(exported, stubbed, "python/pyscript/ffi.pyi and ffi.py's __all__ differ");
+    // ffi.py is a facade: each export is imported from one of the modules of _ffi/.
+    let imported: BTreeSet<String> = module
+        .lines()
+        .filter_map(|l| Some(l.strip_prefix("from ._ffi.")?.split_once(" import ")?.1))
+        .flat_map(|names| names.split('#').next().unwrap_or("").split(','))
+        .map(|name| name.trim().to_owned())
+        .collect();
+    let missing: Vec<_> = exported.difference(&imported).collect();
+    assert!(
+        missing.is_empty(),
+        "ffi.py's __all__ names what it does not import: {missing:?}"
+    );
 }
 
 /// bench/payloads.py is the project's copy of `../shared/bench/payloads.py` (the soak and

@@ -3,7 +3,7 @@
 // one fixed error. A callable becomes a JS function; any other object a JS Proxy whose
 // prototype is PythonObjectProxy.prototype (so to_py and typeof tell it from plain data),
 // whose properties are the object's Python attributes, read and written through the
-// shim (`calls.attribute`, ffi.py _attribute), the same on every interpreter. The cell is
+// shim (`calls.attribute`, _ffi/callbacks.py _attribute), the same on every interpreter. The cell is
 // what the core clears on release; holding it does not keep the proxy alive.
 export const DESTROYED_MESSAGE =
   "pyscript.ffi: this proxy was destroyed (destroy() or ffi.destroy()); create a new one with ffi.create_proxy()";
@@ -89,7 +89,7 @@ export function make_proxy(cell, handle, onDestroy, calls, callable, typeName) {
   return proxy;
 }
 
-// The operations of `calls.attribute`: the contract with python/pyscript/ffi.py _attribute.
+// The operations of `calls.attribute`: the contract with python/pyscript/_ffi/callbacks.py _attribute.
 const ATTRIBUTE = { get: 0, set: 1, has: 2, delete: 3, keys: 4, str: 5 };
 const NOTHING = Symbol("no such attribute");
 

@@ -31,7 +31,7 @@ fn fixture() -> Fixture {
     let persist: Function = js_sys::eval("(target) => target").expect("js").unchecked_into();
     let on_destroy: Function = js_sys::eval("() => {}").expect("js").unchecked_into();
     // The adapters' `calls` (js/loader.js callArguments), over a plain JS object standing
-    // in for the interpreter's proxy; `attribute` answers as ffi.py's _attribute does.
+    // in for the interpreter's proxy; `attribute` answers as _ffi/callbacks.py's _attribute does.
     let calls = js_sys::eval(
         "({ invoke: (target, args) => target(...args), fail(error) { throw error; }, \
             method: (target, key, args) => target[key](...args), \

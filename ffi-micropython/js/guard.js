@@ -31,7 +31,7 @@ const OWN_URL = import.meta.url;
 const OWN_DIR = new URL("./", import.meta.url).href;
 const isOwn = (url) => url === OWN_URL || (url.startsWith(OWN_DIR) && url.endsWith("/js/proxy.js"));
 
-// The attribute by which a view gives the JS value it wraps (python/pyscript/ffi.py).
+// The attribute by which a view gives the JS value it wraps (python/pyscript/_ffi/views.py).
 const VIEW_TARGET = "__ffi_js__";
 
 /** A NUL-terminated copy of ASCII `text` in MicroPython's heap, kept for its lifetime. */

@@ -263,8 +263,8 @@ def _bytes(b):
 def _is_js(v):
     # ffi's own test: Pyodide hands a JS Error to Python as a JsException, which is a JsProxy
     # too, so it is a JS value there as on MicroPython.
-    from pyscript import ffi
-    return ffi._impl.is_js(v)
+    import _pyscript_ffi_impl
+    return _pyscript_ffi_impl.is_js(v)
 
 
 _COMMA = object()

@@ -1,7 +1,7 @@
 // The bridge seam is declared once (js/bridge.d.ts): each adapter registers exactly the
 // functions declared for it, and the Python files call only those (docs/Architecture.md).
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { test } from "node:test";
 
 import { loadInterpreter } from "../interpreters.js";
@@ -20,12 +20,26 @@ async function declared() {
   return interfaces;
 }
 
+/** The shim's Python files, the same for every adapter: python/pyscript/ and its _ffi/. */
+async function shimFiles() {
+  const files = [];
+  for (const dir of ["python/pyscript/", "python/pyscript/_ffi/"]) {
+    for (const name of (await readdir(new URL(dir, ROOT))).sort()) if (name.endsWith(".py")) files.push(dir + name);
+  }
+  assert.ok(files.includes("python/pyscript/_ffi/views.py"), "the shim's modules are in python/pyscript/_ffi/");
+  return files;
+}
+
+/** Every match of `pattern`'s first group in the given files. */
+async function namesIn(files, pattern) {
+  const names = new Set();
+  for (const file of files) for (const [, name] of (await read(file)).matchAll(pattern)) names.add(name);
+  return names;
+}
+
 /** `_bridge.NAME` in the Python files an adapter installs. */
 async function calledFromPython(adapter) {
-  const files = ["python/pyscript/ffi.py", `ffi-${adapter}/python/_pyscript_ffi_impl.py`];
-  const names = new Set();
-  for (const file of files) for (const [, name] of (await read(file)).matchAll(/\b_bridge\.(\w+)/g)) names.add(name);
-  return names;
+  return namesIn([...(await shimFiles()), `ffi-${adapter}/python/_pyscript_ffi_impl.py`], /\b_bridge\.(\w+)/g);
 }
 
 async function registered(adapter) {
@@ -73,7 +87,7 @@ function definedNames(source) {
   return names;
 }
 
-test("the adapter protocol (python/_pyscript_ffi_impl.pyi): each adapter's module defines it, ffi.py uses only it", async () => {
+test("the adapter protocol (python/_pyscript_ffi_impl.pyi): each adapter's module defines it, the shim uses only it", async () => {
   const want = pyiNames(await read("python/_pyscript_ffi_impl.pyi"));
   want.delete("from");
   assert.ok(want.size > 10, "python/_pyscript_ffi_impl.pyi declares the protocol");
@@ -81,7 +95,7 @@ test("the adapter protocol (python/_pyscript_ffi_impl.pyi): each adapter's modul
     const defined = definedNames(await read(`ffi-${adapter}/python/_pyscript_ffi_impl.py`));
     assert.deepEqual(minus(want, defined), [], `${adapter}'s _pyscript_ffi_impl.py lacks these`);
   }
-  const used = new Set([...(await read("python/pyscript/ffi.py")).matchAll(/\b_impl\.(\w+)/g)].map((m) => m[1]));
-  assert.deepEqual(minus(used, want), [], "ffi.py uses these, not declared in the protocol");
-  assert.deepEqual(minus(want, used), [], "declared in the protocol, unused by ffi.py");
+  const used = await namesIn(await shimFiles(), /\b_impl\.(\w+)/g);
+  assert.deepEqual(minus(used, want), [], "the shim uses these, not declared in the protocol");
+  assert.deepEqual(minus(want, used), [], "declared in the protocol, unused by the shim");
 });

@@ -4,9 +4,9 @@
 //! (`FFI_BLESS=1 cargo test contract` rewrites them).
 //!
 //! Sets covered here: the tape opcodes (`convert::tape::op`, copied into `js/tape.js`), the
-//! fixup kinds (`convert::to_py::fixup`, into `python/pyscript/ffi.py`) and the error wire
-//! (`wire::error`, into `js/loader.js`, `python/pyscript/ffi.py` and ffi-micropython's
-//! `_pyscript_ffi_impl.py`). ffi-pyodide checks its pickle markers with [`check`] too.
+//! fixup kinds (`convert::to_py::fixup`, into `python/pyscript/_ffi/to_py.py`) and the error
+//! wire (`wire::error`, into `js/loader.js`, `python/pyscript/_ffi/errors.py` and
+//! ffi-micropython's `_pyscript_ffi_impl.py`). ffi-pyodide checks its pickle markers with [`check`] too.
 
 /// `NAME = value;` lines, each becoming a `pub const NAME: u32`, plus `ALL`, every
 /// constant by name in order, which the contract test renders into the JS and Python copies.
@@ -158,7 +158,7 @@ mod tests {
                 lines: numbered(op::ALL, |name, value| format!("const OP_{name} = {value};")),
             },
             Copy {
-                file: "python/pyscript/ffi.py",
+                file: "python/pyscript/_ffi/to_py.py",
                 set: "fixup kinds (ffi-core/src/unstable/convert/to_py.rs, mod fixup)",
                 comment: "#",
                 lines: numbered(fixup::ALL, |name, value| format!("_{name} = {value}")),
@@ -170,7 +170,7 @@ mod tests {
                 lines: js_errors,
             },
             Copy {
-                file: "python/pyscript/ffi.py",
+                file: "python/pyscript/_ffi/errors.py",
                 set: "error wire (ffi-core/src/unstable/wire.rs, mod error)",
                 comment: "#",
                 lines: python_errors,

@@ -23,7 +23,7 @@ pub mod mark {
 /// The error wire: a bridge function's failure is the string `SEPARATOR name SEPARATOR
 /// message`, `name` one of these; the shim raises the exception it names. For
 /// `JS_EXCEPTION` the message is `js_name SEPARATOR js_message`, for `PYTHON_ERROR`
-/// `python_type SEPARATOR traceback_text`. `js/loader.js`, `python/pyscript/ffi.py` and
+/// `python_type SEPARATOR traceback_text`. `js/loader.js`, `python/pyscript/_ffi/errors.py` and
 /// ffi-micropython's `_pyscript_ffi_impl.py` have generated copies (crate::contract).
 pub mod error {
     /// Starts every error string and ends its name (U+0000: no plain result starts with

@@ -7,7 +7,7 @@
 //! converted (identity and cycles), and floats on interpreters whose float parser is not
 //! exact (MicroPython), and long strings on interpreters whose JSON parser is slow on
 //! them (MicroPython's is quadratic). Paths index the document itself, so a fixup can
-//! reach into another fixup's payload. `python/pyscript/ffi.py` applies them
+//! reach into another fixup's payload. `python/pyscript/_ffi/to_py.py` applies them
 //! (docs/conversions.md).
 //!
 //! Every read of the input goes through [`crate::js`] (a throwing getter or Proxy trap
@@ -33,7 +33,7 @@ pub const MAX_ITEMS: u32 = 1 << 26;
 /// interpreter, whatever route the values take).
 pub const MAX_SIZE: usize = 1 << 28;
 
-/// Fixup kinds; the numbers are the contract with the Python shim, `python/pyscript/ffi.py`
+/// Fixup kinds; the numbers are the contract with the Python shim, `python/pyscript/_ffi/to_py.py`
 /// has their copy (crate::contract checks it).
 pub mod fixup {
     crate::contract! {

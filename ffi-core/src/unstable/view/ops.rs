@@ -1,4 +1,4 @@
-//! Each Python operation on a view (ffi.py `_View`), exported to the adapters' JS glue.
+//! Each Python operation on a view (`python/pyscript/_ffi/views.py` `_View`), exported to the adapters' JS glue.
 //! A result is what [`carry`] makes of the JS value, a marker (`super::ABSENT`,
 //! `OUT_OF_RANGE`, `DONE`), `""` for done, or an error in the wire form: these functions
 //! never throw (a throw inside a native call is uncatchable on MicroPython).
