@@ -1,13 +1,18 @@
 // Shared by both adapters' index.js (copied next to each by `make build`).
 
-/** Initialise a wasm-bindgen module: from disk in Node, fetched in a browser. */
-export async function loadWasm(init, wasmUrl) {
+/**
+ * Initialise a wasm-bindgen module (`glue`: its namespace, with `default` and `initSync`):
+ * fetched and compiled off the main thread in a browser; in Node, read from disk and
+ * compiled here (async init would first touch `Response` and `Request`, whose lazy load
+ * costs Node more than compiling the module).
+ */
+export async function loadWasm(glue, wasmUrl) {
   const isNode = typeof process !== "undefined" && !!process.versions?.node;
   if (isNode && wasmUrl.protocol === "file:") {
     const { readFile } = await import("node:fs/promises");
-    await init({ module_or_path: await readFile(wasmUrl) });
+    glue.initSync({ module: await WebAssembly.compile(await readFile(wasmUrl)) });
   } else {
-    await init({ module_or_path: wasmUrl });
+    await glue.default({ module_or_path: wasmUrl });
   }
 }
 

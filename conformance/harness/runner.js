@@ -126,7 +126,7 @@ export async function loadInterpreter(base, interp, version) {
 export async function registerExample(base, interpreter) {
   const { loadWasm } = await import(new URL("js/loader.js", base).href);
   const example = await import(new URL("dist/examples/textstats/textstats.js", base).href);
-  await loadWasm(example.default, new URL("dist/examples/textstats/textstats_bg.wasm", base));
+  await loadWasm(example, new URL("dist/examples/textstats/textstats_bg.wasm", base));
   interpreter.registerJsModule("textstats", { TextStats: example.TextStats });
 }
 

@@ -75,13 +75,13 @@ function caller() {
 // versions.js has its address in each release's default build).
 const STATIC_DATA_BYTES = 1 << 20;
 
-/** The addresses of the 32-bit words that read 0 in the first STATIC_DATA_BYTES. */
-function scanZeroWords(M) {
-  const zeros = [];
+/** The addresses of the 32-bit words that read `value` in the first STATIC_DATA_BYTES. */
+function scanWords(M, value) {
+  const found = [];
   for (let address = 0; address < STATIC_DATA_BYTES; address += 4) {
-    if (M.getValue(address, "i32") === 0) zeros.push(address);
+    if (M.getValue(address, "i32") === value) found.push(address);
   }
-  return zeros;
+  return found;
 }
 
 // MicroPython's tables that carry a guard.
@@ -158,7 +158,12 @@ export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
   // Where MicroPython keeps `external_call_depth` (main.c): the word of its static data
   // that reads 0 here (install() runs outside Python) and then 1, 2, 3 in calls nested that
   // deep (guard_probe): the release's known address if it passes, else the only other one.
-  let depthCandidates = scanZeroWords(M);
+  // Only the known address is followed while it passes (scanning the static data costs
+  // more than the rest of the guard's set-up); the first probe it fails scans for the
+  // words that read that depth, and the later probes narrow those down.
+  const knownDepth = facts.externalCallDepth;
+  let depthScanned = !(Number.isInteger(knownDepth) && M.getValue(knownDepth, "i32") === 0);
+  let depthCandidates = depthScanned ? scanWords(M, 0) : [knownDepth];
   let depthAddress = null;
 
   function raise(error) {
@@ -309,6 +314,10 @@ export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
       // Keep the candidates for external_call_depth that read `depth` now.
       guard_probe(depth) {
         depthCandidates = depthCandidates.filter((address) => M.getValue(address, "i32") === depth);
+        if (depthCandidates.length === 0 && !depthScanned) {
+          depthScanned = true;
+          depthCandidates = scanWords(M, depth);
+        }
       },
       // Call a Python callable from JavaScript: one entry point deeper.
       guard_nest: (callable) => callable(),

@@ -1,5 +1,5 @@
 // pyscript.ffi for MicroPython: `await install(mp)`, then `from pyscript import ffi`.
-import initWasm, * as wasm from "./ffi_micropython.js";
+import * as wasm from "./ffi_micropython.js";
 import { checkOwnTables, installGuard, unwrap } from "./guard.js";
 import { adopt, checkAutoLifetime, restore } from "./lifetime.js";
 import { activationSource, callArguments, commonBridge, loadWasm, makeInstall, makeProxies, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
@@ -19,7 +19,7 @@ export const install = makeInstall({
 });
 
 async function setUp(mp, { lifetime, package: pkg, facts, version }) {
-  await loadWasm(initWasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));
+  await loadWasm(wasm, new URL("./ffi_micropython_bg.wasm", import.meta.url));
   const { Bridge, Proxies, crosses_safely } = wasm;
   const M = mp._module;
   // Scratch buffers in MicroPython's heap, kept for the interpreter's lifetime.

@@ -1,5 +1,5 @@
 // pyscript.ffi for Pyodide: `await install(pyodide)`, then `from pyscript import ffi`.
-import initWasm, * as wasm from "./ffi_pyodide.js";
+import * as wasm from "./ffi_pyodide.js";
 import { installAutoLifetime } from "./lifetime.js";
 import { stackBound } from "./stack.js";
 import { activationSource, callArguments, commonBridge, isThenable, loadWasm, makeInstall, makeProxies, PRIVATE_PACKAGE, PYTHON_ROOT, pythonFiles, writePythonFiles } from "./loader.js";
@@ -18,7 +18,7 @@ export const install = makeInstall({
 });
 
 async function setUp(pyodide, { lifetime, package: pkg, facts }) {
-  await loadWasm(initWasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
+  await loadWasm(wasm, new URL("./ffi_pyodide_bg.wasm", import.meta.url));
   const { Bridge, Proxies } = wasm;
   const bridge = new Bridge();
   const calls = callArguments(wasm.view_carry, wasm.limits());

@@ -2,11 +2,13 @@
 //   node js/tests/versions-child.mjs install <pyodide|micropython> <version>
 //   node js/tests/versions-child.mjs others <pyodide|micropython>       (unsupported versions)
 //   node js/tests/versions-child.mjs best-effort <pyodide|micropython>  (the newest, best-effort)
+//   node js/tests/versions-child.mjs depth-fallback micropython          (a wrong external_call_depth address)
 // Prints "ok" when every assertion holds; otherwise throws (a non-zero exit).
 import assert from "node:assert/strict";
 
 import { install as installMicroPython } from "../../dist/ffi-micropython/index.js";
 import { install as installPyodide } from "../../dist/ffi-pyodide/index.js";
+import { MICROPYTHON_FACTS } from "../../dist/ffi-micropython/versions.js";
 import { importInterpreter, readVersions } from "../interpreters.js";
 
 const [check, interp, given] = process.argv.slice(2);
@@ -75,6 +77,22 @@ if (check === "install") {
 } else if (check === "best-effort") {
   const interpreter = await load(newest);
   await install(interpreter, { version: "best-effort" });
+  checkInstalled(interpreter);
+} else if (check === "depth-fallback" && interp === "micropython") {
+  // 1.28.0-6 taken for 1.27.0 (the same exports, layout and native callers), whose address
+  // of external_call_depth is wrong here, as a newer release's would be under best-effort;
+  // that word made to read 0, as the counter does outside Python, so the guard follows it
+  // until a probe shows it is not the counter, then finds the counter by scanning. JS
+  // errors are still caught in Python.
+  const [wrong, real] = ["1.27.0", "1.28.0-6"];
+  const decoy = MICROPYTHON_FACTS[wrong].externalCallDepth;
+  assert.notEqual(decoy, MICROPYTHON_FACTS[real].externalCallDepth);
+  const loaded = await load(real);
+  const M = loaded._module;
+  const getValue = (address, type) => (address === decoy ? 0 : M.getValue(address, type));
+  const module = new Proxy(M, { get: (target, key) => (key === "getValue" ? getValue : target[key]) });
+  const interpreter = { ...claiming(loaded, wrong), _module: module };
+  await install(interpreter);
   checkInstalled(interpreter);
 } else if (check === "others" && interp === "micropython") {
   const real = await load(newest);

@@ -156,6 +156,8 @@ describe("install() on other versions", () => {
   test("an unsupported MicroPython is an Error naming its version and the supported ones; best-effort uses the nearest or refuses cleanly", () =>
     inChild("others", "micropython"));
   test("best-effort on the newest MicroPython is its own facts", () => inChild("best-effort", "micropython"));
+  test("a MicroPython whose facts name the wrong external_call_depth still gets the guard (found by scanning)", () =>
+    inChild("depth-fallback", "micropython"));
   test("an unsupported Pyodide is an Error naming its version and the supported ones; best-effort uses the nearest or refuses cleanly", () =>
     inChild("others", "pyodide"));
   test("best-effort on the newest Pyodide is its own facts", () => inChild("best-effort", "pyodide"));
