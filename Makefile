@@ -73,13 +73,13 @@ py-check:
 
 clippy: clippy-host clippy-wasm
 
-clippy-host:
+clippy-host: setup
 	cargo clippy --workspace --all-targets -- -D warnings
 
 clippy-wasm: setup
 	scripts/wasm-cargo.sh clippy --workspace --exclude conformance --all-targets -- -D warnings
 
-unit-test:
+unit-test: setup
 	cargo test --workspace
 
 wasm-test: setup
