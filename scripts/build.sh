@@ -42,16 +42,17 @@ shrink() {
 }
 gz() { gzip -9c "$@" | wc -c; }
 
-# Every shipped JS module minified in place (whitespace and syntax only: names stay, so
-# stack frames, `fn.name` and the guard's frame checks read as in the source), by esbuild
-# from package.json; without it the build still works, only larger.
+# Every shipped JS module below folder $1 minified in place, in one esbuild run (from
+# package.json; whitespace and syntax only: names stay, so stack frames, `fn.name` and the
+# guard's frame checks read as in the source); without esbuild the build still works, only
+# larger.
 ESBUILD=node_modules/.bin/esbuild
 minify() {
+  local dir=$1
+  shift
   if [ -x "$ESBUILD" ]; then
-    for module in "$@"; do
-      "$ESBUILD" "$module" --minify-whitespace --minify-syntax --format=esm --target=es2022 \
-        --log-level=warning --allow-overwrite --outfile="$module"
-    done
+    "$ESBUILD" "$@" --minify-whitespace --minify-syntax --format=esm --target=es2022 \
+      --log-level=warning --allow-overwrite --outbase="$dir" --outdir="$dir"
   else
     printf '[build] warning: no %s (npm ci): the JS modules are not minified\n' "$ESBUILD" >&2
   fi
@@ -71,7 +72,7 @@ for adapter in "${ADAPTERS[@]}"; do
   cp js/index.d.ts "$out/index.d.ts"
   wasm="$out/ffi_${adapter}_bg.wasm"
   mapfile -t modules < <(find "$out" -name '*.js' | sort)
-  minify "${modules[@]}"
+  minify "$out" "${modules[@]}"
   wasm_gz=$(gz "$wasm")
   js_gz=0
   for module in "${modules[@]}"; do js_gz=$((js_gz + $(gz "$module"))); done

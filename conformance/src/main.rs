@@ -118,9 +118,9 @@ fn read_table(root: &Path) -> Result<serde_json::Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("versions.json: {e}"))
 }
 
-/// The releases of `interp` in versions.json, in its order (oldest first).
-fn releases(root: &Path, interp: &str) -> Result<Vec<Release>, String> {
-    let table = read_table(root)?;
+/// The releases of `interp` in versions.json (`table`, as read_table gives it), in its
+/// order (oldest first).
+fn releases(table: &serde_json::Value, interp: &str) -> Result<Vec<Release>, String> {
     let entry = table.get(interp);
     let default = entry
         .and_then(|e| e.get("default"))
@@ -181,10 +181,11 @@ fn run() -> Result<bool, String> {
     } else {
         &["ours"]
     };
+    let versions = read_table(&root)?;
     let table: Vec<(&'static str, Vec<Release>)> = args
         .interps
         .iter()
-        .map(|interp| releases(&root, interp).map(|all| (*interp, all)))
+        .map(|interp| releases(&versions, interp).map(|all| (*interp, all)))
         .collect::<Result<_, _>>()?;
     let mut columns: Vec<Column> = Vec::new();
     for mode in modes {

@@ -304,9 +304,9 @@ export function installGuard(M, facts, keepAsIs, wireOf, crossesSafely) {
         const from = caller();
         const found = depthCandidates.filter((address) => M.getValue(address, "i32") === 1);
         depthCandidates = [];
-        const known = found.includes(facts.externalCallDepth);
+        const known = found.includes(knownDepth);
         if (from === null || !NATIVE_CALLERS.has(from.name) || (!known && found.length !== 1)) return false;
-        depthAddress = known ? facts.externalCallDepth : found[0];
+        depthAddress = known ? knownDepth : found[0];
         raiser = pythonRaiser;
         micropythonUrl = from.url;
         return true;
