@@ -14,8 +14,9 @@ window: Any
 view_type: type | None
 # Whether `await x` iterates x (MicroPython) rather than calling x.__await__ (CPython).
 AWAIT_BY_ITER: bool
-# The types of the interpreter's own JS values, for isinstance.
-JS_TYPES: tuple[type, ...]
+# The concrete types of the interpreter's own JS values met so far (is_js may add to it):
+# `type(x) in JS_CLASSES` is a fast, never wrong "yes".
+JS_CLASSES: set[type]
 
 def js_exception(name: str, message: str, js_error: Any) -> BaseException:
     """The JsException to raise for an error the bridge caught."""

@@ -298,5 +298,6 @@ def settle(promise):
     return (yield from promise)
 
 
-# The types of the interpreter's own JS values, for isinstance (a view wraps them).
-JS_TYPES = (_JsProxy,)
+# The types of the interpreter's own JS values (a view's hot path asks
+# `type(result) in JS_CLASSES` first).
+JS_CLASSES = {_JsProxy}

@@ -102,7 +102,7 @@ class _Pickler(pickle.Pickler):
         if type(obj) is _End:
             self.active.discard(obj.key)
             return (_ext, (_EXT_UNDEFINED, 0))
-        if isinstance(obj, JsProxy):
+        if is_js(obj) and type(obj) is not JsBigInt:
             self.js_refs.append(obj)
             return (_ext, (_EXT_JS_REF, len(self.js_refs) - 1))
         if type(obj) is view_type:
@@ -249,8 +249,20 @@ def js_function(value):
 
 
 def is_js(value):
-    # A BigInt reaches Pyodide as JsBigInt, an int subclass rather than a JsProxy.
-    return isinstance(value, JsProxy) or type(value) is JsBigInt
+    # isinstance(value, JsProxy) runs the Python __instancecheck__ of JsProxy's metaclass
+    # (about 2 us); its answer depends on the concrete type only, and Pyodide makes one
+    # concrete JsProxy type per combination of a JS value's capabilities: a small set to
+    # remember. A type without _js_type_flags is no JsProxy type at all.
+    kind = type(value)
+    if kind in JS_CLASSES:
+        return True
+    if not hasattr(kind, "_js_type_flags"):
+        # A BigInt reaches Pyodide as JsBigInt, an int subclass rather than a JsProxy.
+        return kind is JsBigInt
+    if isinstance(value, JsProxy):
+        JS_CLASSES.add(kind)
+        return True
+    return False
 
 
 def is_js_nullish(value):
@@ -277,5 +289,6 @@ def settle(promise):
     return (yield from promise.__await__())
 
 
-# The types of the interpreter's own JS values, for isinstance (a view wraps them).
-JS_TYPES = (JsProxy,)
+# The concrete types of the interpreter's own JS values met so far (is_js adds to it): a
+# view's hot path asks `type(result) in JS_CLASSES` first.
+JS_CLASSES = set()

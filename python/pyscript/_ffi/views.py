@@ -238,31 +238,42 @@ class _View:
         _set_slot(self, "_js", js)
         _set_slot(self, "_this", this)
 
-    def __getattr__(self, name):
+    # The hot paths take builtins and bridge functions as default arguments: locals are
+    # the fastest names on MicroPython, where a global or builtin is a dictionary search.
+    def __getattr__(self, name, _get=_view_get, _type=type, _str=str, _int=int, _float=float, _bool=bool):
         if name[-1:] == "_":
             if name[:2] == "__":
                 raise AttributeError(name)
             name = _property(name)
-        result = _view_get(self._js, name)
-        kind = type(result)
-        if kind is str:
+        js = self._js
+        result = _get(js, name)
+        kind = _type(result)
+        if kind is _int or kind is _float or kind is _bool:
+            return result
+        if kind is _str:
             if result[:1] != "\0":
                 return result
             if result == _ABSENT:
-                raise AttributeError("the JS " + _view_describe(self._js) + " has no property " + repr(name))
-        elif kind is int or kind is float or kind is bool:
-            return result
-        elif isinstance(result, _JS_TYPES):
+                raise AttributeError("the JS " + _view_describe(js) + " has no property " + repr(name))
+        elif kind in _JS_CLASSES:
             # Inline: this is the hot path of DOM code (el.setAttribute, document.body).
             view = _new_view(_View)
             _set_slot(view, "_js", result)
-            _set_slot(view, "_this", self._js)
+            _set_slot(view, "_this", js)
             return view
-        return _view_value(result, self._js)
+        return _view_value(result, js)
 
-    def __setattr__(self, name, value):
-        value, boxed = _passed(value)
-        _done(_view_set(self._js, _property(name), value, boxed))
+    def __setattr__(self, name, value, _set=_view_set, _type=type, _str=str, _int=int, _float=float, _bool=bool):
+        kind = _type(value)
+        if kind is _int and -0x80000000 <= value <= 0x7FFFFFFF or kind is _float or kind is _bool or value is None:
+            boxed = False
+        else:
+            value, boxed = _passed(value)
+        if name[-1:] == "_":
+            name = _property(name)
+        result = _set(self._js, name, value, boxed)
+        if result:
+            _raise(result)
 
     def __delattr__(self, name):
         result = _view_delete(self._js, _property(name))
@@ -275,11 +286,11 @@ class _View:
             # _plain(arg), inlined: a call per argument is the larger part of a small call.
             for arg in args:
                 kind = type(arg)
-                if kind is str:
-                    if "\0" in arg:
-                        break
-                elif kind is int:
+                if kind is int:
                     if not -0x80000000 <= arg <= 0x7FFFFFFF:
+                        break
+                elif kind is str:
+                    if "\0" in arg:
                         break
                 elif kind is not float and kind is not bool and arg is not None:
                     break
@@ -300,10 +311,10 @@ class _View:
             return _view_value(_view_new_plain(self._js, *passed))
         return _view_value(_view_new(self._js, _js_arguments(args, kwargs)))
 
-    def __getitem__(self, key):
-        kind = type(key)
-        if (kind is int and -0x80000000 <= key <= 0x7FFFFFFF) or (kind is str and "\0" not in key):
-            result = _view_item(self._js, key, False)
+    def __getitem__(self, key, _item=_view_item, _type=type, _str=str, _int=int, _float=float, _bool=bool):
+        kind = _type(key)
+        if (kind is _int and -0x80000000 <= key <= 0x7FFFFFFF) or (kind is _str and "\0" not in key):
+            result = _item(self._js, key, False)
         elif kind is slice:
             start, stop, step = _slice_bounds(key, len(self))
             items = _view_slice(self._js, start, stop, step)
@@ -312,17 +323,17 @@ class _View:
             return [_view_value(item) for item in items]
         else:
             passed, boxed = _passed(_item_key(key))
-            result = _view_item(self._js, passed, boxed)
-        kind = type(result)
-        if kind is str:
+            result = _item(self._js, passed, boxed)
+        kind = _type(result)
+        if kind is _int or kind is _float or kind is _bool:
+            return result
+        if kind is _str:
             if result[:1] != "\0":
                 return result
             if result == _ABSENT:
                 raise _KeyError(key)
             if result == _OUT_OF_RANGE:
                 raise IndexError("index out of range for the JS " + _view_describe(self._js))
-        elif kind is int or kind is float or kind is bool:
-            return result
         return _view_value(result, self._js)
 
     def __setitem__(self, key, value):
@@ -340,9 +351,9 @@ class _View:
             raise _KeyError(key)
         _done(result)
 
-    def __len__(self):
-        result = _view_length(self._js)
-        if type(result) is str:
+    def __len__(self, _length=_view_length, _type=type, _str=str):
+        result = _length(self._js)
+        if _type(result) is _str:
             _raise(result)
         return result
 
@@ -425,8 +436,8 @@ def _identity(view):
 
 _set_slot = object.__setattr__
 _new_view = object.__new__
-# What the interpreter's own JS values are (isinstance): the results views wrap.
-_JS_TYPES = _impl.JS_TYPES
+# The interpreter's own JS value types met so far: the results views wrap.
+_JS_CLASSES = _impl.JS_CLASSES
 
 
 def _item_key(key):
@@ -467,16 +478,16 @@ class _ViewIterator:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        result = _view_next(self._iterator)
-        kind = type(result)
-        if kind is str:
+    def __next__(self, _next=_view_next, _type=type, _str=str, _int=int, _float=float, _bool=bool):
+        result = _next(self._iterator)
+        kind = _type(result)
+        if kind is _int or kind is _float or kind is _bool:
+            return result
+        if kind is _str:
             if result[:1] != "\0":
                 return result
             if result == _DONE:
                 raise StopIteration
-        elif kind is int or kind is float or kind is bool:
-            return result
         return _view_value(result)
 
 
