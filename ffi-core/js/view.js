@@ -87,12 +87,20 @@ export const byte_view = (value) =>
 /** Whether `value.then` is a function (what `await` takes for a thenable). */
 export const is_thenable = (value) => typeof value.then === "function";
 
-/** A copy of the bytes of an ArrayBuffer, a typed array or a DataView; else undefined. */
+// The views whose items are its bytes; the internal type name (toString's tag), which
+// holds across realms and is no property of the instance.
+const BYTE_ITEMS = new Set(["[object DataView]", "[object Uint8Array]", "[object Uint8ClampedArray]"]);
+
+/**
+ * A copy of the bytes of a value whose items are bytes (an ArrayBuffer, a DataView, a
+ * Uint8Array or Uint8ClampedArray); else undefined: bytes() of any other typed array reads
+ * its items, as MicroPython's bytes() does.
+ */
 export function bytes_of_view(value) {
   if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer === "function" && value instanceof SharedArrayBuffer)) {
     return new Uint8Array(value.slice(0));
   }
-  if (ArrayBuffer.isView(value)) {
+  if (ArrayBuffer.isView(value) && BYTE_ITEMS.has(Object.prototype.toString.call(value))) {
     return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
   }
   return undefined;

@@ -408,13 +408,13 @@ class _View:
         return _identity(self)
 
     def __bytes__(self):
-        # A buffer's bytes (ArrayBuffer, typed arrays, DataView); anything else as bytes()
-        # reads an iterable, in MicroPython's order (len, then the items): MicroPython's
-        # bytes() calls no __bytes__ and reads a view that way (docs/views.md).
+        # bytes(view) is bytes of its items (docs/views.md): MicroPython's bytes() calls no
+        # __bytes__ and reads a view so, len first. A view whose items are bytes (an
+        # ArrayBuffer, DataView, Uint8Array, Uint8ClampedArray) is copied at once.
         result = _view_bytes(self._js)
         if type(result) is str:
             len(self)
-            return bytes(list(self))
+            return bytes([_byte(item) for item in self])
         return to_py(result)
 
     def __str__(self):
@@ -438,6 +438,18 @@ _set_slot = object.__setattr__
 _new_view = object.__new__
 # The interpreter's own JS value types met so far: the results views wrap.
 _JS_CLASSES = _impl.JS_CLASSES
+
+
+def _byte(item):
+    # One item of bytes(view) as MicroPython's bytes() takes it, and in its words (there
+    # it reads the items itself): an int of its machine word, in range(256).
+    if type(item) is not int and type(item) is not bool:
+        raise TypeError("can't convert " + type(item).__name__ + " to int")
+    if not -0x7FFFFFFF <= item <= 0x7FFFFFFF:
+        raise OverflowError("overflow converting long int to machine word")
+    if not 0 <= item <= 255:
+        raise ValueError("bytes value out of range")
+    return item
 
 
 def _item_key(key):

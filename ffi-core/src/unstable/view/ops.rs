@@ -424,14 +424,16 @@ pub fn view_next(iterator: &JsValue) -> JsValue {
     }
 }
 
-/// `bytes(view)`: a copy of an ArrayBuffer's, typed array's or DataView's bytes.
+/// `bytes(view)`: a copy of the bytes of an ArrayBuffer, DataView, Uint8Array or
+/// Uint8ClampedArray (whose items are bytes); a TypeError for anything else, whose items
+/// the shim reads instead.
 #[wasm_bindgen]
 pub fn view_bytes(target: &JsValue) -> JsValue {
     match bytes_of_view(target) {
         Ok(bytes) if bytes.is_undefined() => type_error(
             target,
             format!(
-                "bytes(): this JS {} holds no bytes (ArrayBuffer, typed arrays and DataView do)",
+                "bytes(): the items of this JS {} are not bytes (those of ArrayBuffer, DataView, Uint8Array and Uint8ClampedArray are)",
                 describe(target)
             ),
         ),
