@@ -17,6 +17,11 @@ pub mod typed;
 #[doc(hidden)]
 pub mod unstable;
 
+// The build scripts' comment stripper, here for its tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../build/python_comments.rs"]
+mod python_comments;
+
 pub use error::{Error, ErrorKind};
 pub use typed::{from_py, to_py, PyCallback};
 

@@ -13,8 +13,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::graph::PickleGraph;
 
-/// Python sources written into Pyodide's file system by `install()`.
-const PYTHON_IMPL: &str = include_str!("../python/_pyscript_ffi_impl.py");
+/// Python sources written into Pyodide's file system by `install()` (comment lines
+/// emptied by build.rs).
+const PYTHON_IMPL: &str = include_str!(concat!(env!("OUT_DIR"), "/_pyscript_ffi_impl.py"));
 
 /// One bridge per installed interpreter: its ledger and options.
 #[wasm_bindgen]

@@ -20,10 +20,11 @@ pub use interpreter::{NodeId, PyBytes, PyGraph, PyInt, PyNode, PyStr};
 pub mod python_sources {
     use wasm_bindgen::JsValue;
 
-    /// `[path, source]` of each file of `python/` named.
+    /// `[path, source]` of each file of `python/` named, as build.rs wrote it (comment
+    /// lines emptied: build/python_comments.rs).
     macro_rules! shared {
         ($($path:literal),* $(,)?) => {
-            &[$(($path, include_str!(concat!("../../../python/", $path)))),*]
+            &[$(($path, include_str!(concat!(env!("OUT_DIR"), "/python/", $path)))),*]
         };
     }
 
@@ -78,6 +79,27 @@ pub mod python_sources {
             }
             let listed: BTreeSet<String> = super::SHARED.iter().map(|(path, _)| (*path).to_owned()).collect();
             assert_eq!(found, listed, "python/pyscript/ and python_sources::SHARED differ");
+        }
+
+        /// What ships is each source with only its comment lines emptied: the same lines,
+        /// and no string left open at the end (the stripper followed every string).
+        #[test]
+        fn shipped_sources_lose_only_comment_lines() {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../python");
+            for (path, shipped) in super::SHARED {
+                let source = std::fs::read_to_string(root.join(path)).expect("a shared source");
+                assert_eq!(source.lines().count(), shipped.lines().count(), "{path}: lines");
+                for (original, kept) in source.lines().zip(shipped.lines()) {
+                    assert!(
+                        original == kept || (kept.is_empty() && original.trim_start().starts_with('#')),
+                        "{path}: {original}"
+                    );
+                }
+                let open = shipped.lines().fold(None, |open, line| {
+                    crate::python_comments::string_open_after(&format!("{line}\n"), open)
+                });
+                assert_eq!(open, None, "{path}: a string left open");
+            }
         }
     }
 }
