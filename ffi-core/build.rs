@@ -3,8 +3,10 @@
 
 #[path = "build/python_comments.rs"]
 mod python_comments;
+#[path = "build/python_files.rs"]
+mod python_files;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -12,26 +14,16 @@ fn main() -> Result<()> {
     let python = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("../python");
     let out = PathBuf::from(std::env::var("OUT_DIR")?).join("python");
     println!("cargo:rerun-if-changed=build/python_comments.rs");
-    copy_stripped(&python, &python.join("pyscript"), &out)
-}
-
-fn copy_stripped(root: &Path, dir: &Path, out: &Path) -> Result<()> {
-    println!("cargo:rerun-if-changed={}", dir.display());
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            copy_stripped(root, &path, out)?;
-        } else if path.extension().is_some_and(|ext| ext == "py") {
-            println!("cargo:rerun-if-changed={}", path.display());
-            let target = out.join(path.strip_prefix(root)?);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(
-                target,
-                python_comments::strip_comment_lines(&std::fs::read_to_string(&path)?),
-            )?;
+    println!("cargo:rerun-if-changed=build/python_files.rs");
+    for (relative, path) in python_files::python_files(&python, &python.join("pyscript"))? {
+        let target = out.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
         }
+        std::fs::write(
+            target,
+            python_comments::strip_comment_lines(&std::fs::read_to_string(&path)?),
+        )?;
     }
     Ok(())
 }

@@ -5,9 +5,12 @@
 //! `scripts/setup-toolchain.sh` (`make setup`) into `target/tools/mpy-cross`, or named by
 //! `FFI_MPY_CROSS`.
 
+#[path = "../ffi-core/build/python_files.rs"]
+mod python_files;
+
 use std::error::Error;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -35,7 +38,11 @@ fn main() -> Result<()> {
         "_pyscript_ffi_impl.py".to_owned(),
         crate_dir.join("python/_pyscript_ffi_impl.py"),
     )];
-    python_files(&root.join("python"), &root.join("python/pyscript"), &mut sources)?;
+    println!("cargo:rerun-if-changed=../ffi-core/build/python_files.rs");
+    sources.extend(python_files::python_files(
+        &root.join("python"),
+        &root.join("python/pyscript"),
+    )?);
     sources.sort();
 
     let mut table = String::from("/// `(path, .mpy bytes)` of every Python module this adapter ships.\n");
@@ -66,20 +73,5 @@ fn main() -> Result<()> {
     }
     table.push_str("];\n");
     std::fs::write(out.join("files.rs"), table)?;
-    Ok(())
-}
-
-/// Every `.py` under `dir`, as `(path relative to base, file)`.
-fn python_files(base: &Path, dir: &Path, found: &mut Vec<(String, PathBuf)>) -> Result<()> {
-    println!("cargo:rerun-if-changed={}", dir.display());
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            python_files(base, &path, found)?;
-        } else if path.extension().is_some_and(|ext| ext == "py") {
-            let relative = path.strip_prefix(base)?.to_string_lossy().replace('\\', "/");
-            found.push((relative, path));
-        }
-    }
     Ok(())
 }
