@@ -31,6 +31,17 @@ const ROWS = [
   ["callback from JS", "", "each(f)"],
 ];
 
+// The floor under those ratios: the same count of calls into JavaScript that the view
+// operation makes (one, two for a method call), of an empty JS function taking the same
+// arguments, against the same native operation. No bridged design goes below it.
+const FLOORS = [
+  ["attribute read", "_empty(_oj, 'x')", "o.x"],
+  ["method call (small ints)", "_empty(_mj, 'max'); _empty(_mj, _mj, i, 2)", "m.max(i, 2)"],
+  ["item", "_empty(_aj, 3, False)", "a[3]"],
+  ["len", "_empty(_aj)", "len(a)", "a.length"],
+  ["attribute write", "_empty(_oj, 'y', i, False)", "o.y = i"],
+];
+
 const SETUP = (view) => `
 import js
 from pyscript import ffi
@@ -44,11 +55,14 @@ def f(i):
 _native_f = ${view ? "None" : "__make_native(f)"}
 def each(g):
     return _each(_native_f if _native_f is not None else g)
+_empty = __import__("_bench_floor").empty
+_oj, _aj, _mj = (o._js, a._js, m._js) if ${view ? "True" : "False"} else (o, a, m)
 `;
 
 async function measure(name, load, install, makeNative) {
   const I = await load(quiet);
   await install(I);
+  I.registerJsModule("_bench_floor", { empty: () => 5 });
   I.runPython(`__make_native = ${makeNative}`);
   I.runPython(`__ns_view = {}\n__ns_native = {}\nexec(${JSON.stringify(SETUP(true))}, __ns_view)\n__ns_native["__make_native"] = __make_native\nexec(${JSON.stringify(SETUP(false))}, __ns_native)`);
   const time = (ns, body) => {
@@ -75,7 +89,21 @@ async function measure(name, load, install, makeNative) {
       `${name.padEnd(12)} ${row.padEnd(26)} ${N} ops: view ${median(view).toFixed(1)} ms, native ${median(native).toFixed(1)} ms = ${(median(view) / median(native)).toFixed(2)}x`,
     );
   }
-  return rows;
+  const floors = {};
+  for (const [row, body, nativeOp, nativeBody] of FLOORS) {
+    const floor = [];
+    const native = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      floor.push(time("__ns_view", body));
+      native.push(time("__ns_native", nativeBody ?? nativeOp));
+    }
+    const ratio = median(floor) / median(native);
+    floors[row] = { floor_ms: median(floor), native_ms: median(native), ratio, view_ratio: rows[row].ratio };
+    console.log(
+      `${name.padEnd(12)} floor of ${row.padEnd(17)} ${(median(floor) / N * 1000).toFixed(2)} us per op = ${ratio.toFixed(2)}x native (the view: ${rows[row].ratio.toFixed(2)}x)`,
+    );
+  }
+  return { rows, floors };
 }
 
 const results = {
@@ -84,4 +112,6 @@ const results = {
 };
 await mkdir(`${ROOT}target/bench`, { recursive: true });
 await writeFile(`${ROOT}target/bench/views.json`, JSON.stringify(results, null, 2));
-console.log("ratio: a view's operation over the interpreter's own JsProxy operation (target: <= 2x); results: target/bench/views.json");
+console.log(
+  "ratio: a view's operation over the interpreter's own JsProxy operation (target: <= 2x); floor: empty JS calls with the same arguments over the native operation; results: target/bench/views.json",
+);

@@ -13,6 +13,10 @@ with ffi.scope():
     record("arity", len(args))
     record("arguments", [args[0], args[1], args[2], str(args[3]), args[4], args[5], args[6].x[0], args[7]])
     record("object_argument_is_view", type(args[6]).__name__ == type(w).__name__)
+    # Strings only: the callback's fast path (every argument a primitive) takes them.
+    strings = []
+    w.eval("(f) => f('plain', '\\u0000lead', 'mid\\u0000dle', '')")(lambda *args: strings.append(list(args)))
+    record("string_arguments", strings[0])
     returns = w.eval("(f) => { const r = f(); return [typeof r, r === null, Array.isArray(r), typeof r === 'bigint' ? String(r) : JSON.stringify(r)] }")
     record("return_big_int", list(returns(lambda: 2**40)))
     record("return_huge_int", list(returns(lambda: 2**70)))

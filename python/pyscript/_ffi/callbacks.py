@@ -20,7 +20,7 @@ def _call_viewed(function, *args):
     try:
         for arg in args:
             kind = type(arg)
-            if not (kind is int or kind is float or kind is bool or (kind is str and arg[:1] != "\0")):
+            if not (kind is int or kind is float or kind is bool or (kind is str and ("\0" not in arg or arg[:1] != "\0"))):
                 result = function(*[_view_value(arg) for arg in args])
                 break
         else:

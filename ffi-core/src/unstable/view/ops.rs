@@ -61,29 +61,35 @@ const GLOBAL: u32 = 3;
 /// An ArrayBuffer or DataView: a sequence of its bytes (see [`indexed`]).
 const BYTES: u32 = 4;
 
-/// What the sequence operations index: an ArrayBuffer's or DataView's bytes (a live
-/// Uint8Array over them, so that `bytes()`, `len`, items and iteration read bytes on
-/// every interpreter), else the value itself.
-fn indexed(target: &JsValue) -> Result<JsValue, JsValue> {
-    if collection_kind(target) == BYTES {
-        byte_view(target)
-    } else {
-        Ok(target.clone())
+/// What the sequence operations index, with its collection kind: an ArrayBuffer's or
+/// DataView's bytes (a live Uint8Array over them, so that `bytes()`, `len`, items and
+/// iteration read bytes on every interpreter; no collection), else the value itself. The
+/// kind is asked once per operation: each ask is a call into JS.
+fn indexed(target: &JsValue) -> Result<(JsValue, u32), JsValue> {
+    match collection_kind(target) {
+        BYTES => Ok((byte_view(target)?, 0)),
+        kind => Ok((target.clone(), kind)),
     }
 }
 
-/// `indexed(target)`, or the error value to return.
+/// `indexed(target)` and its kind, or the error value to return.
 macro_rules! indexed_or_return {
-    ($target:ident) => {
-        let $target = &match indexed($target) {
-            Ok(value) => value,
+    ($target:ident, $kind:ident) => {
+        let (ref $target, $kind) = match indexed($target) {
+            Ok(indexed) => indexed,
             Err(error) => return raised(error),
         };
     };
 }
 
-fn shape(target: &JsValue) -> Result<Shape, JsValue> {
-    match collection_kind(target) {
+thread_local! {
+    /// The key `length`, made once: a JS string from Rust text is decoded on each make.
+    static LENGTH: JsValue = JsValue::from_str("length");
+}
+
+/// The shape of `target`, whose [`collection_kind`] is `kind`.
+fn shape(target: &JsValue, kind: u32) -> Result<Shape, JsValue> {
+    match kind {
         MAP => return Ok(Shape::Map),
         SET => return Ok(Shape::Set),
         GLOBAL => return Ok(Shape::Other),
@@ -92,7 +98,7 @@ fn shape(target: &JsValue) -> Result<Shape, JsValue> {
     if target.is_function() || !target.is_object() {
         return Ok(Shape::Other);
     }
-    let length = Reflect::get(target, &JsValue::from_str("length"))?;
+    let length = LENGTH.with(|key| Reflect::get(target, key))?;
     Ok(match length.as_f64() {
         Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Shape::ArrayLike(n as u32),
         _ => Shape::Other,
@@ -226,8 +232,8 @@ pub fn view_new(cls: &JsValue, args: &Array) -> JsValue {
 /// `view[key]`: a Map's entry, an array-like's item (Python indexing), else the property.
 #[wasm_bindgen]
 pub fn view_item(target: &JsValue, key: &JsValue) -> JsValue {
-    indexed_or_return!(target);
-    match shape(target) {
+    indexed_or_return!(target, kind);
+    match shape(target, kind) {
         Err(error) => raised(error),
         Ok(Shape::Map) => match map_has(target, key) {
             Ok(false) => marker(super::ABSENT),
@@ -250,8 +256,8 @@ pub fn view_item(target: &JsValue, key: &JsValue) -> JsValue {
 /// `view[key] = value`.
 #[wasm_bindgen]
 pub fn view_set_item(target: &JsValue, key: &JsValue, value: &JsValue) -> JsValue {
-    indexed_or_return!(target);
-    match shape(target) {
+    indexed_or_return!(target, kind);
+    match shape(target, kind) {
         Err(error) => raised(error),
         Ok(Shape::Map) => match map_set(target, key, value) {
             Ok(()) => marker(""),
@@ -274,7 +280,7 @@ pub fn view_set_item(target: &JsValue, key: &JsValue, value: &JsValue) -> JsValu
 /// (JavaScript would leave a hole where Python shifts the rest).
 #[wasm_bindgen]
 pub fn view_delete_item(target: &JsValue, key: &JsValue) -> JsValue {
-    match shape(target) {
+    match shape(target, collection_kind(target)) {
         Err(error) => raised(error),
         Ok(Shape::Map) => match map_delete(target, key) {
             Ok(true) => marker(""),
@@ -297,7 +303,7 @@ pub fn view_delete_item(target: &JsValue, key: &JsValue) -> JsValue {
 /// `slice.indices` gives them), carried, as a JS Array.
 #[wasm_bindgen]
 pub fn view_slice(target: &JsValue, start: i32, stop: i32, step: i32) -> JsValue {
-    indexed_or_return!(target);
+    indexed_or_return!(target, _kind);
     let items = Array::new();
     let mut index = start;
     while (step > 0 && index < stop) || (step < 0 && index > stop) {
@@ -329,8 +335,8 @@ fn is_error(value: &JsValue) -> bool {
 /// `len(view)`: a Map's or Set's size, an array-like's length.
 #[wasm_bindgen]
 pub fn view_length(target: &JsValue) -> JsValue {
-    indexed_or_return!(target);
-    match shape(target) {
+    indexed_or_return!(target, kind);
+    match shape(target, kind) {
         Err(error) => raised(error),
         Ok(Shape::Map) => size(target),
         Ok(Shape::Set) => size(target),
@@ -356,8 +362,8 @@ fn size(target: &JsValue) -> JsValue {
 /// `bool(view)`: False for an empty array-like, Map or Set.
 #[wasm_bindgen]
 pub fn view_truthy(target: &JsValue) -> JsValue {
-    indexed_or_return!(target);
-    let length = match shape(target) {
+    indexed_or_return!(target, kind);
+    let length = match shape(target, kind) {
         Err(error) => return raised(error),
         Ok(Shape::Map) => size(target),
         Ok(Shape::Set) => size(target),
@@ -374,8 +380,8 @@ pub fn view_truthy(target: &JsValue) -> JsValue {
 /// a property name.
 #[wasm_bindgen]
 pub fn view_contains(target: &JsValue, item: &JsValue) -> JsValue {
-    indexed_or_return!(target);
-    let found = match shape(target) {
+    indexed_or_return!(target, kind);
+    let found = match shape(target, kind) {
         Err(error) => return raised(error),
         Ok(Shape::Map) => map_has(target, item),
         Ok(Shape::Set) => set_has(target, item),
@@ -391,14 +397,13 @@ pub fn view_contains(target: &JsValue, item: &JsValue) -> JsValue {
 /// `iter(view)`: the JS iterator to step with [`view_next`].
 #[wasm_bindgen]
 pub fn view_iter(target: &JsValue) -> JsValue {
-    indexed_or_return!(target);
-    let kind = collection_kind(target);
+    indexed_or_return!(target, kind);
     if kind == 0 || kind == GLOBAL {
         let iterable = match Reflect::get(target, &js_sys::Symbol::iterator()) {
             Ok(method) => method.is_function(),
             Err(error) => return raised(error),
         };
-        if !iterable && (kind == GLOBAL || !matches!(shape(target), Ok(Shape::ArrayLike(_)))) {
+        if !iterable && (kind == GLOBAL || !matches!(shape(target, kind), Ok(Shape::ArrayLike(_)))) {
             return type_error(
                 target,
                 format!(
