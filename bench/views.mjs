@@ -71,36 +71,37 @@ async function measure(name, load, install, makeNative) {
     I.runPython(`exec(${JSON.stringify(code)}, ${ns})`);
     return performance.now() - start;
   };
-  const rows = {};
-  for (const [row, , body, nativeBody] of ROWS) {
+  // Medians of `body` in the view namespace and `nativeBody` in the native one, in
+  // alternating order so that neither always runs first.
+  const paired = (body, nativeBody) => {
     const view = [];
     const native = [];
     for (let r = 0; r < ROUNDS; r++) {
       if (r % 2) {
-        native.push(time("__ns_native", nativeBody ?? body));
+        native.push(time("__ns_native", nativeBody));
         view.push(time("__ns_view", body));
       } else {
         view.push(time("__ns_view", body));
-        native.push(time("__ns_native", nativeBody ?? body));
+        native.push(time("__ns_native", nativeBody));
       }
     }
-    rows[row] = { view_ms: median(view), native_ms: median(native), ratio: median(view) / median(native) };
+    return [median(view), median(native)];
+  };
+  const rows = {};
+  for (const [row, , body, nativeBody] of ROWS) {
+    const [view, native] = paired(body, nativeBody ?? body);
+    rows[row] = { view_ms: view, native_ms: native, ratio: view / native };
     console.log(
-      `${name.padEnd(12)} ${row.padEnd(26)} ${N} ops: view ${median(view).toFixed(1)} ms, native ${median(native).toFixed(1)} ms = ${(median(view) / median(native)).toFixed(2)}x`,
+      `${name.padEnd(12)} ${row.padEnd(26)} ${N} ops: view ${view.toFixed(1)} ms, native ${native.toFixed(1)} ms = ${(view / native).toFixed(2)}x`,
     );
   }
   const floors = {};
   for (const [row, body, nativeOp, nativeBody] of FLOORS) {
-    const floor = [];
-    const native = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      floor.push(time("__ns_view", body));
-      native.push(time("__ns_native", nativeBody ?? nativeOp));
-    }
-    const ratio = median(floor) / median(native);
-    floors[row] = { floor_ms: median(floor), native_ms: median(native), ratio, view_ratio: rows[row].ratio };
+    const [floor, native] = paired(body, nativeBody ?? nativeOp);
+    const ratio = floor / native;
+    floors[row] = { floor_ms: floor, native_ms: native, ratio, view_ratio: rows[row].ratio };
     console.log(
-      `${name.padEnd(12)} floor of ${row.padEnd(17)} ${(median(floor) / N * 1000).toFixed(2)} us per op = ${ratio.toFixed(2)}x native (the view: ${rows[row].ratio.toFixed(2)}x)`,
+      `${name.padEnd(12)} floor of ${row.padEnd(17)} ${((floor / N) * 1000).toFixed(2)} us per op = ${ratio.toFixed(2)}x native (the view: ${rows[row].ratio.toFixed(2)}x)`,
     );
   }
   return { rows, floors };
